@@ -1,0 +1,3 @@
+fn main() {
+    print!("{}", catalogue::schema::catalogue_schema_json());
+}

@@ -1,0 +1,32 @@
+//! The pure core of feature-matrix: no browser, no Yew.
+//!
+//! - [`model`]: the catalogue types (the data contract).
+//! - [`validate`]: loading with limits and validation with JSON paths.
+//! - [`inline`]: inline text with links, and link safety.
+//! - [`view`]: search, facets and ordering for a reader's view.
+//! - [`codec`]: the view to and from URL query parameters.
+
+pub mod codec;
+pub mod inline;
+pub mod model;
+pub mod validate;
+pub mod view;
+
+#[cfg(feature = "schema")]
+pub mod schema;
+
+pub use model::{Aspect, Catalogue, Category, Feature, Stage, Tone};
+pub use validate::{load, load_str, LoadError, Problem};
+
+/// The bundled Chinese catalogue (the seed page).
+pub const BUNDLED_ZH: &str = include_str!("../../../data/features.zh.json");
+/// The bundled English catalogue.
+pub const BUNDLED_EN: &str = include_str!("../../../data/features.en.json");
+
+/// The bundled catalogue text for a locale, falling back to English.
+pub fn bundled(locale: &str) -> (&'static str, &'static str) {
+    match locale.split('-').next() {
+        Some("zh") => ("zh", BUNDLED_ZH),
+        _ => ("en", BUNDLED_EN),
+    }
+}

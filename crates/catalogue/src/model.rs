@@ -1,0 +1,158 @@
+//! The catalogue: the data contract of DESIGN §1, as Rust types.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The only catalogue format version this crate reads.
+pub const SUPPORTED_VERSION: u32 = 1;
+
+/// One locale's catalogue of features and their release stages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "feature-matrix catalogue"))]
+pub struct Catalogue {
+    /// Format version; must be 1.
+    pub version: u32,
+    /// Locale of the texts, e.g. `zh` or `en`. Ids are shared across locales.
+    pub locale: String,
+    /// Page title.
+    pub title: String,
+    /// Short description of the page (the Hugo front matter's `description`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Inline text shown above the matrix. Supports `[text](url)` links.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub intro: String,
+    /// Heading of the stage-definitions table.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definitions_heading: String,
+    /// Heading of the feature list.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub features_heading: String,
+    /// Inline text shown under the feature-list heading.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub features_intro: String,
+    /// Inline text shown below the matrix (a call to action). Supports links.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub footer: String,
+    /// Absolute `http(s)` URL that relative links resolve against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    /// Release stages, ordered from least to most mature.
+    pub stages: Vec<Stage>,
+    /// Rows of the stage-definitions table.
+    #[serde(default)]
+    pub aspects: Vec<Aspect>,
+    /// Feature categories, in display order.
+    pub categories: Vec<Category>,
+    /// The features, in catalogue order.
+    pub features: Vec<Feature>,
+}
+
+/// A release stage such as Alpha, Beta or Stable.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Stage {
+    /// Stable identifier used in URLs and references: lowercase letters, digits, `-`, `_`.
+    pub id: String,
+    /// Text of the stage badge.
+    pub label: String,
+    /// Colour of the stage badge, from a fixed palette.
+    pub tone: Tone,
+}
+
+/// The palette a stage badge's colour is picked from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Experimental,
+    Preview,
+    Stable,
+    Deprecated,
+    Neutral,
+}
+
+impl Tone {
+    /// The name used in CSS classes and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Experimental => "experimental",
+            Tone::Preview => "preview",
+            Tone::Stable => "stable",
+            Tone::Deprecated => "deprecated",
+            Tone::Neutral => "neutral",
+        }
+    }
+}
+
+/// One row of the definitions table: what each stage promises about one aspect.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Aspect {
+    /// Stable identifier: lowercase letters, digits, `-`, `_`.
+    pub id: String,
+    /// Row heading, e.g. "API".
+    pub label: String,
+    /// Inline text per stage id; every stage needs one.
+    pub definitions: BTreeMap<String, String>,
+}
+
+/// A group of features.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Category {
+    /// Stable identifier (the seed page's heading anchor).
+    pub id: String,
+    /// Display name.
+    pub label: String,
+}
+
+/// One feature and its current stage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Feature {
+    /// Stable identifier shared across locales.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Id of the feature's category.
+    pub category: String,
+    /// Id of the feature's stage.
+    pub stage: String,
+    /// Documentation link: relative path, fragment, `http:` or `https:`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// Inline text shown beside the stage (caveats). Supports links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Catalogue {
+    /// The stage with this id.
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// Position of a stage in maturity order.
+    pub fn stage_rank(&self, id: &str) -> usize {
+        self.stages
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The category with this id.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// Position of a category in display order.
+    pub fn category_rank(&self, id: &str) -> usize {
+        self.categories
+            .iter()
+            .position(|c| c.id == id)
+            .unwrap_or(usize::MAX)
+    }
+}

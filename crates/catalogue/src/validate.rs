@@ -1,0 +1,448 @@
+//! Loading and validating a catalogue: every problem at once, each with its JSON path.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use thiserror::Error;
+
+use crate::inline::{check_link, parse_inline, LinkKind, Segment};
+use crate::model::{Catalogue, SUPPORTED_VERSION};
+
+/// Limits enforced before anything renders. Documented in `data/README.md`.
+pub mod limits {
+    /// Largest catalogue file, in bytes (10 MiB).
+    pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+    /// Deepest nesting of arrays and objects (the format itself needs 4).
+    pub const MAX_DEPTH: usize = 16;
+    /// Most features in one catalogue.
+    pub const MAX_FEATURES: usize = 100_000;
+    /// Most stages, aspects or categories.
+    pub const MAX_GROUPS: usize = 200;
+    /// Longest id, in characters.
+    pub const MAX_ID_CHARS: usize = 100;
+    /// Longest name, label or title, in characters.
+    pub const MAX_NAME_CHARS: usize = 500;
+    /// Longest inline text (intro, footer, note, definition), in characters.
+    pub const MAX_TEXT_CHARS: usize = 10_000;
+    /// Longest link, in characters.
+    pub const MAX_LINK_CHARS: usize = 2_048;
+}
+
+/// One validation problem, at a JSON path such as `features[12].stage`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why a catalogue could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum LoadError {
+    #[error("catalogue is {bytes} bytes; the limit is {} bytes", limits::MAX_BYTES)]
+    TooLarge { bytes: usize },
+    #[error("catalogue is not valid UTF-8 (first bad byte at offset {offset})")]
+    NotUtf8 { offset: usize },
+    #[error(
+        "catalogue nests deeper than {} levels (line {line}, column {column})",
+        limits::MAX_DEPTH
+    )]
+    TooDeep { line: usize, column: usize },
+    #[error("JSON syntax error at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {message} (line {line}, column {column})")]
+    Shape {
+        path: String,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("{} problem(s) in the catalogue:\n{}", .0.len(), ProblemList(.0))]
+    Invalid(Vec<Problem>),
+}
+
+struct ProblemList<'a>(&'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl LoadError {
+    /// Every problem as a list of (path, message); a single entry for errors
+    /// that stop parsing.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            LoadError::Invalid(problems) => problems.clone(),
+            LoadError::Shape {
+                path,
+                message,
+                line,
+                column,
+            } => vec![Problem {
+                path: path.clone(),
+                message: format!("{message} (line {line}, column {column})"),
+            }],
+            other => vec![Problem {
+                path: "$".into(),
+                message: other.to_string(),
+            }],
+        }
+    }
+}
+
+/// Parses and validates a catalogue from raw bytes.
+pub fn load(bytes: &[u8]) -> Result<Catalogue, LoadError> {
+    if bytes.len() > limits::MAX_BYTES {
+        return Err(LoadError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    load_str(text)
+}
+
+/// Parses and validates a catalogue from text.
+pub fn load_str(text: &str) -> Result<Catalogue, LoadError> {
+    if text.len() > limits::MAX_BYTES {
+        return Err(LoadError::TooLarge { bytes: text.len() });
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    check_depth(text)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let catalogue: Catalogue = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            LoadError::Syntax {
+                line: inner.line(),
+                column: inner.column(),
+                message: strip_position(&inner.to_string()),
+            }
+        } else {
+            LoadError::Shape {
+                path: if path == "." { "$".into() } else { path },
+                message: strip_position(&inner.to_string()),
+                line: inner.line(),
+                column: inner.column(),
+            }
+        }
+    })?;
+    de.end().map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    let problems = validate(&catalogue);
+    if problems.is_empty() {
+        Ok(catalogue)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// serde_json appends " at line L column C"; we report those separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Refuses deep nesting before the parser recurses into it.
+fn check_depth(text: &str) -> Result<(), LoadError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut line, mut column) = (1usize, 0usize);
+    for c in text.chars() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => {
+                depth += 1;
+                if depth > limits::MAX_DEPTH {
+                    return Err(LoadError::TooDeep { line, column });
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Every semantic problem of a parsed catalogue.
+pub fn validate(c: &Catalogue) -> Vec<Problem> {
+    let mut v = Validator::default();
+    if c.version != SUPPORTED_VERSION {
+        v.problem(
+            "version",
+            format!(
+                "unsupported version {}; this widget reads version {SUPPORTED_VERSION}",
+                c.version
+            ),
+        );
+    }
+    v.name("locale", &c.locale, limits::MAX_ID_CHARS);
+    v.name("title", &c.title, limits::MAX_NAME_CHARS);
+    v.optional_name("description", &c.description, limits::MAX_NAME_CHARS);
+    v.optional_name(
+        "definitions_heading",
+        &c.definitions_heading,
+        limits::MAX_NAME_CHARS,
+    );
+    v.optional_name(
+        "features_heading",
+        &c.features_heading,
+        limits::MAX_NAME_CHARS,
+    );
+    v.inline("intro", &c.intro);
+    v.inline("features_intro", &c.features_intro);
+    v.inline("footer", &c.footer);
+    if let Some(base) = &c.base_url {
+        match check_link(base) {
+            Ok(LinkKind::Absolute) => {}
+            Ok(_) => v.problem("base_url", "must be an absolute http: or https: URL".into()),
+            Err(e) => v.problem("base_url", e.to_string()),
+        }
+    }
+
+    v.count("stages", c.stages.len(), 1, limits::MAX_GROUPS);
+    v.count("aspects", c.aspects.len(), 0, limits::MAX_GROUPS);
+    v.count("categories", c.categories.len(), 1, limits::MAX_GROUPS);
+    v.count("features", c.features.len(), 0, limits::MAX_FEATURES);
+
+    let stage_ids = v.ids("stages", c.stages.iter().map(|s| s.id.as_str()));
+    let category_ids = v.ids("categories", c.categories.iter().map(|s| s.id.as_str()));
+    v.ids("aspects", c.aspects.iter().map(|s| s.id.as_str()));
+    v.ids("features", c.features.iter().map(|s| s.id.as_str()));
+    let stage_list = join_ids(c.stages.iter().map(|s| s.id.as_str()));
+    let category_list = join_ids(c.categories.iter().map(|s| s.id.as_str()));
+
+    for (i, stage) in c.stages.iter().enumerate() {
+        v.name(
+            &format!("stages[{i}].label"),
+            &stage.label,
+            limits::MAX_NAME_CHARS,
+        );
+    }
+    for (i, category) in c.categories.iter().enumerate() {
+        v.name(
+            &format!("categories[{i}].label"),
+            &category.label,
+            limits::MAX_NAME_CHARS,
+        );
+    }
+    for (i, aspect) in c.aspects.iter().enumerate() {
+        let path = format!("aspects[{i}]");
+        v.name(
+            &format!("{path}.label"),
+            &aspect.label,
+            limits::MAX_NAME_CHARS,
+        );
+        for stage in &c.stages {
+            if !aspect.definitions.contains_key(&stage.id) {
+                v.problem(
+                    &format!("{path}.definitions"),
+                    format!("missing definition for stage \"{}\"", stage.id),
+                );
+            }
+        }
+        for (stage, text) in &aspect.definitions {
+            let def_path = format!("{path}.definitions.{stage}");
+            if !stage_ids.contains_key(stage.as_str()) {
+                v.problem(
+                    &def_path,
+                    format!("unknown stage \"{stage}\"; known: {stage_list}"),
+                );
+            }
+            v.inline(&def_path, text);
+        }
+    }
+    for (i, feature) in c.features.iter().enumerate() {
+        let path = format!("features[{i}]");
+        v.name(
+            &format!("{path}.name"),
+            &feature.name,
+            limits::MAX_NAME_CHARS,
+        );
+        if !stage_ids.contains_key(feature.stage.as_str()) {
+            v.problem(
+                &format!("{path}.stage"),
+                format!("unknown stage \"{}\"; known: {stage_list}", feature.stage),
+            );
+        }
+        if !category_ids.contains_key(feature.category.as_str()) {
+            v.problem(
+                &format!("{path}.category"),
+                format!(
+                    "unknown category \"{}\"; known: {category_list}",
+                    feature.category
+                ),
+            );
+        }
+        if let Some(link) = &feature.link {
+            v.link(&format!("{path}.link"), link);
+        }
+        if let Some(note) = &feature.note {
+            v.inline(&format!("{path}.note"), note);
+        }
+    }
+    v.problems
+}
+
+fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.collect();
+    if ids.len() > 12 {
+        format!("{}, … ({} in all)", ids[..12].join(", "), ids.len())
+    } else {
+        ids.join(", ")
+    }
+}
+
+/// Whether `id` is usable in URLs and comma-separated lists.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn problem(&mut self, path: &str, message: String) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            message,
+        });
+    }
+
+    fn too_long(&mut self, path: &str, text: &str, max: usize) -> bool {
+        let chars = text.chars().count();
+        if chars > max {
+            self.problem(
+                path,
+                format!("is {chars} characters long; the limit is {max}"),
+            );
+        }
+        chars > max
+    }
+
+    fn name(&mut self, path: &str, text: &str, max: usize) {
+        if text.trim().is_empty() {
+            self.problem(path, "must not be empty".into());
+        } else {
+            self.too_long(path, text, max);
+        }
+    }
+
+    fn optional_name(&mut self, path: &str, text: &str, max: usize) {
+        self.too_long(path, text, max);
+    }
+
+    fn inline(&mut self, path: &str, text: &str) {
+        if self.too_long(path, text, limits::MAX_TEXT_CHARS) {
+            return;
+        }
+        for segment in parse_inline(text) {
+            if let Segment::Link { url, .. } = segment {
+                self.link(path, &url);
+            }
+        }
+    }
+
+    fn link(&mut self, path: &str, url: &str) {
+        if self.too_long(path, url, limits::MAX_LINK_CHARS) {
+            return;
+        }
+        if let Err(e) = check_link(url) {
+            self.problem(path, format!("{e}: {:?}", truncate(url, 60)));
+        }
+    }
+
+    fn count(&mut self, path: &str, len: usize, min: usize, max: usize) {
+        if len < min {
+            self.problem(path, format!("needs at least {min} entry"));
+        } else if len > max {
+            self.problem(path, format!("has {len} entries; the limit is {max}"));
+        }
+    }
+
+    /// Checks ids for form and uniqueness; returns id → first index.
+    fn ids<'a>(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashMap<&'a str, usize> {
+        let mut seen = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{list}[{i}].id");
+            if id.chars().count() > limits::MAX_ID_CHARS {
+                self.too_long(&path, id, limits::MAX_ID_CHARS);
+            } else if !is_valid_id(id) {
+                self.problem(
+                    &path,
+                    format!(
+                        "invalid id {:?}; use lowercase ASCII letters, digits, '-' and '_'",
+                        truncate(id, 60)
+                    ),
+                );
+            }
+            if let Some(first) = seen.get(id) {
+                self.problem(
+                    &path,
+                    format!(
+                        "duplicate id {:?} (first at {list}[{first}])",
+                        truncate(id, 60)
+                    ),
+                );
+            } else {
+                seen.insert(id, i);
+            }
+        }
+        seen
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,424 @@
+//! What the reader is looking at: the view query, search, facets and order.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use crate::model::Catalogue;
+
+/// Longest search text kept from a URL or the search box, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Column a reader sorts by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    Name,
+    Stage,
+    Category,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 3] = [SortKey::Name, SortKey::Stage, SortKey::Category];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Stage => "stage",
+            SortKey::Category => "category",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Sort direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SortDir {
+    #[default]
+    Asc,
+    Desc,
+}
+
+impl SortDir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortDir::Asc => "asc",
+            SortDir::Desc => "desc",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "asc" => Some(SortDir::Asc),
+            "desc" => Some(SortDir::Desc),
+            _ => None,
+        }
+    }
+}
+
+/// An active sort; without one the catalogue's order, grouped by category, applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub key: SortKey,
+    pub dir: SortDir,
+}
+
+impl Sort {
+    /// The sort after a click on `key`'s column header: ascending, then
+    /// descending, then back to the catalogue's order.
+    pub fn cycle(current: Option<Sort>, key: SortKey) -> Option<Sort> {
+        match current {
+            Some(Sort {
+                key: k,
+                dir: SortDir::Asc,
+            }) if k == key => Some(Sort {
+                key,
+                dir: SortDir::Desc,
+            }),
+            Some(Sort {
+                key: k,
+                dir: SortDir::Desc,
+            }) if k == key => None,
+            _ => Some(Sort {
+                key,
+                dir: SortDir::Asc,
+            }),
+        }
+    }
+}
+
+/// Whether the definitions dialog is open, and at which stage.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Definitions {
+    #[default]
+    Closed,
+    Open,
+    AtStage(String),
+}
+
+/// The reader's view: everything a shared link reproduces.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct ViewQuery {
+    /// Search text as typed.
+    pub q: String,
+    /// Active stage filters (ids); empty means all.
+    pub stages: Vec<String>,
+    /// Active category filters (ids); empty means all.
+    pub categories: Vec<String>,
+    pub sort: Option<Sort>,
+    /// Locale asked for, if any.
+    pub lang: Option<String>,
+    pub defs: Definitions,
+}
+
+impl ViewQuery {
+    /// Whether any filter narrows the rows.
+    pub fn is_filtered(&self) -> bool {
+        !self.q.trim().is_empty() || !self.stages.is_empty() || !self.categories.is_empty()
+    }
+
+    /// Drops references the catalogue does not know; returns a warning for each.
+    pub fn sanitize(&mut self, catalogue: &Catalogue) -> Vec<String> {
+        let mut warnings = Vec::new();
+        retain_known(&mut self.stages, "stage", &mut warnings, |id| {
+            catalogue.stage(id).is_some()
+        });
+        retain_known(&mut self.categories, "category", &mut warnings, |id| {
+            catalogue.category(id).is_some()
+        });
+        if let Definitions::AtStage(id) = &self.defs {
+            if catalogue.stage(id).is_none() {
+                warnings.push(format!(
+                    "defs: unknown stage \"{id}\"; opening the definitions without a stage"
+                ));
+                self.defs = Definitions::Open;
+            }
+        }
+        // Keep filters in the catalogue's order so equal views compare equal.
+        self.stages.sort_by_key(|id| catalogue.stage_rank(id));
+        self.categories
+            .sort_by_key(|id| catalogue.category_rank(id));
+        warnings
+    }
+
+    /// Toggles one id in a filter list, keeping catalogue order.
+    pub fn toggle(list: &mut Vec<String>, id: &str, rank: impl Fn(&str) -> usize) {
+        if let Some(i) = list.iter().position(|s| s == id) {
+            list.remove(i);
+        } else {
+            list.push(id.to_string());
+            list.sort_by_key(|s| rank(s));
+        }
+    }
+}
+
+fn retain_known(
+    list: &mut Vec<String>,
+    what: &str,
+    warnings: &mut Vec<String>,
+    known: impl Fn(&str) -> bool,
+) {
+    list.retain(|id| {
+        let ok = known(id);
+        if !ok {
+            warnings.push(format!("{what}: unknown {what} \"{id}\" ignored"));
+        }
+        ok
+    });
+}
+
+/// Lowercases `text` char by char, remembering where each folded byte came from.
+struct Folded {
+    text: String,
+    /// For each byte of `text`: the byte range of the original char.
+    origin: Vec<(usize, usize)>,
+}
+
+fn fold(text: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
+    for (start, c) in text.char_indices() {
+        let end = start + c.len_utf8();
+        for lc in c.to_lowercase() {
+            folded.text.push(lc);
+            folded
+                .origin
+                .extend(std::iter::repeat_n((start, end), lc.len_utf8()));
+        }
+    }
+    folded
+}
+
+/// Case-insensitive text search: every whitespace-separated term must match.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Search {
+    terms: Vec<String>,
+}
+
+impl Search {
+    pub fn new(q: &str) -> Self {
+        let mut terms: Vec<String> = fold(q)
+            .text
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        terms.sort();
+        terms.dedup();
+        Search { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every term occurs in the folded haystack.
+    fn matches_folded(&self, haystack: &str) -> bool {
+        self.terms.iter().all(|t| haystack.contains(t.as_str()))
+    }
+
+    /// Byte ranges of `text` that match a term, merged and in order.
+    pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        let folded = fold(text);
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for term in &self.terms {
+            let mut from = 0;
+            while let Some(i) = folded.text[from..].find(term.as_str()) {
+                let (s, e) = (from + i, from + i + term.len());
+                ranges.push(folded.origin[s].0..folded.origin[e - 1].1);
+                from = s + folded.text[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+}
+
+/// Splits `text` into (highlighted?, piece) runs for rendering.
+pub fn split_highlights<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(bool, &'a str)> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        if r.start > at {
+            pieces.push((false, &text[at..r.start]));
+        }
+        pieces.push((true, &text[r.clone()]));
+        at = r.end;
+    }
+    if at < text.len() || pieces.is_empty() {
+        pieces.push((false, &text[at..]));
+    }
+    pieces
+}
+
+/// Per-catalogue data, built once: each feature's folded name, note and
+/// category label, its stage and category positions, and its rank by name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchIndex {
+    haystacks: Vec<String>,
+    stage_of: Vec<usize>,
+    category_of: Vec<usize>,
+    name_rank: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// `compare_names` is the locale's collation (the widget passes the
+    /// browser's `Intl.Collator`); it runs once per catalogue, not per sort.
+    pub fn new(catalogue: &Catalogue, compare_names: &dyn Fn(&str, &str) -> Ordering) -> Self {
+        let mut by_name: Vec<usize> = (0..catalogue.features.len()).collect();
+        by_name.sort_by(|a, b| {
+            compare_names(&catalogue.features[*a].name, &catalogue.features[*b].name)
+        });
+        let mut name_rank = vec![0; by_name.len()];
+        let mut rank = 0;
+        for (pos, &i) in by_name.iter().enumerate() {
+            if pos > 0
+                && compare_names(
+                    &catalogue.features[by_name[pos - 1]].name,
+                    &catalogue.features[i].name,
+                ) != Ordering::Equal
+            {
+                rank = pos;
+            }
+            name_rank[i] = rank;
+        }
+        let haystacks = catalogue
+            .features
+            .iter()
+            .map(|f| {
+                let category = catalogue
+                    .category(&f.category)
+                    .map_or("", |c| c.label.as_str());
+                let note = f.note.as_deref().unwrap_or("");
+                fold(&format!("{}\u{1F}{}\u{1F}{}", f.name, note, category)).text
+            })
+            .collect();
+        SearchIndex {
+            haystacks,
+            stage_of: catalogue
+                .features
+                .iter()
+                .map(|f| catalogue.stage_rank(&f.stage))
+                .collect(),
+            category_of: catalogue
+                .features
+                .iter()
+                .map(|f| catalogue.category_rank(&f.category))
+                .collect(),
+            name_rank,
+        }
+    }
+}
+
+/// Live counts for the filter chips: each reflects the other active filters.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Facets {
+    /// Features matching search and category filters, per stage (catalogue order).
+    pub stages: Vec<usize>,
+    /// Features matching search and stage filters, per category (catalogue order).
+    pub categories: Vec<usize>,
+    /// Features matching everything.
+    pub matching: usize,
+    /// Features in the catalogue.
+    pub total: usize,
+}
+
+/// The rows to show, in order, and the facet counts.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Selection {
+    /// Feature indices in display order.
+    pub rows: Vec<usize>,
+    pub facets: Facets,
+}
+
+/// Filters, counts and orders the features for a view; ties keep catalogue order.
+pub fn select(catalogue: &Catalogue, index: &SearchIndex, view: &ViewQuery) -> Selection {
+    let search = Search::new(&view.q);
+    let mut stage_on = vec![view.stages.is_empty(); catalogue.stages.len()];
+    for id in &view.stages {
+        if let Some(i) = catalogue.stages.iter().position(|s| &s.id == id) {
+            stage_on[i] = true;
+        }
+    }
+    let mut category_on = vec![view.categories.is_empty(); catalogue.categories.len()];
+    for id in &view.categories {
+        if let Some(i) = catalogue.categories.iter().position(|c| &c.id == id) {
+            category_on[i] = true;
+        }
+    }
+    let on = |flags: &[bool], i: usize| flags.get(i).copied().unwrap_or(false);
+
+    let mut facets = Facets {
+        stages: vec![0; catalogue.stages.len()],
+        categories: vec![0; catalogue.categories.len()],
+        matching: 0,
+        total: catalogue.features.len(),
+    };
+    let mut rows = Vec::new();
+    for (i, haystack) in index.haystacks.iter().enumerate() {
+        if !search.is_empty() && !search.matches_folded(haystack) {
+            continue;
+        }
+        let (s, c) = (index.stage_of[i], index.category_of[i]);
+        let (stage_ok, category_ok) = (on(&stage_on, s), on(&category_on, c));
+        if category_ok {
+            if let Some(n) = facets.stages.get_mut(s) {
+                *n += 1;
+            }
+        }
+        if stage_ok {
+            if let Some(n) = facets.categories.get_mut(c) {
+                *n += 1;
+            }
+        }
+        if stage_ok && category_ok {
+            rows.push(i);
+        }
+    }
+    facets.matching = rows.len();
+    order(index, &mut rows, view.sort);
+    Selection { rows, facets }
+}
+
+fn order(index: &SearchIndex, rows: &mut [usize], sort: Option<Sort>) {
+    let by_category = |a: &usize, b: &usize| index.category_of[*a].cmp(&index.category_of[*b]);
+    match sort {
+        None => rows.sort_by(|a, b| by_category(a, b).then(a.cmp(b))),
+        Some(Sort { key, dir }) => rows.sort_by(|a, b| {
+            let primary = match key {
+                SortKey::Name => index.name_rank[*a].cmp(&index.name_rank[*b]),
+                SortKey::Stage => index.stage_of[*a].cmp(&index.stage_of[*b]),
+                SortKey::Category => by_category(a, b),
+            };
+            let primary = if dir == SortDir::Desc {
+                primary.reverse()
+            } else {
+                primary
+            };
+            primary.then(a.cmp(b))
+        }),
+    }
+}
+
+/// Features per category and stage, for the summary grid: `[category][stage]`.
+pub fn summary(catalogue: &Catalogue, index: &SearchIndex) -> Vec<Vec<usize>> {
+    let mut grid = vec![vec![0; catalogue.stages.len()]; catalogue.categories.len()];
+    for (s, c) in index.stage_of.iter().zip(&index.category_of) {
+        if let Some(n) = grid.get_mut(*c).and_then(|row| row.get_mut(*s)) {
+            *n += 1;
+        }
+    }
+    grid
+}

@@ -1,0 +1,133 @@
+//! URL query codec: round trips, hostile input, other parameters preserved.
+
+use catalogue::codec::{parse_query, serialize_query};
+use catalogue::view::{Definitions, Sort, SortDir, SortKey, ViewQuery};
+use proptest::prelude::*;
+
+#[test]
+fn parses_every_parameter() {
+    let p = parse_query(
+        "?q=helm&stage=beta,stable&category=core&sort=stage&dir=desc&lang=en&defs=beta",
+        "",
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    assert_eq!(
+        p.view,
+        ViewQuery {
+            q: "helm".into(),
+            stages: vec!["beta".into(), "stable".into()],
+            categories: vec!["core".into()],
+            sort: Some(Sort {
+                key: SortKey::Stage,
+                dir: SortDir::Desc
+            }),
+            lang: Some("en".into()),
+            defs: Definitions::AtStage("beta".into()),
+        }
+    );
+}
+
+#[test]
+fn prefixed_parameters_belong_to_one_instance() {
+    let p = parse_query("a.q=x&b.q=y&q=z&b.stage=alpha", "b");
+    assert_eq!(p.view.q, "y");
+    assert_eq!(p.view.stages, ["alpha"]);
+    let written = serialize_query(&p.view, "b", "a.q=x&b.q=y&q=z&b.stage=alpha");
+    assert_eq!(written, "a.q=x&q=z&b.q=y&b.stage=alpha");
+}
+
+#[test]
+fn invalid_values_are_ignored_with_warnings() {
+    let cases = [
+        ("dir=sideways&sort=name", 1),
+        ("sort=colour", 1),
+        ("q=%E4%B8%AD%ZZ", 1),
+        ("q=%FF", 1),
+        ("stage=Beta,<script>", 2),
+        ("q=a&q=b", 1),
+        ("lang=../../etc", 1),
+        ("defs=<img>", 1),
+    ];
+    for (query, warnings) in cases {
+        let p = parse_query(query, "");
+        assert_eq!(p.warnings.len(), warnings, "{query}: {:?}", p.warnings);
+    }
+    let p = parse_query("dir=sideways&sort=name", "");
+    assert_eq!(
+        p.view.sort,
+        Some(Sort {
+            key: SortKey::Name,
+            dir: SortDir::Asc
+        })
+    );
+    assert_eq!(parse_query("q=a&q=b", "").view.q, "a");
+}
+
+#[test]
+fn long_query_is_clamped() {
+    let p = parse_query(&format!("q={}", "x".repeat(10_000)), "");
+    assert_eq!(p.view.q.chars().count(), 200);
+    assert_eq!(p.warnings.len(), 1);
+}
+
+#[test]
+fn other_parameters_are_preserved_untouched() {
+    let view = ViewQuery {
+        q: "负载 均衡".into(),
+        ..ViewQuery::default()
+    };
+    let written = serialize_query(&view, "", "?utm_source=x%20y&q=old&flag");
+    assert_eq!(
+        written,
+        "utm_source=x%20y&flag&q=%E8%B4%9F%E8%BD%BD%20%E5%9D%87%E8%A1%A1"
+    );
+    assert_eq!(serialize_query(&ViewQuery::default(), "", "q=old"), "");
+}
+
+fn id() -> impl Strategy<Value = String> {
+    "[a-z0-9][a-z0-9_-]{0,10}"
+}
+
+fn ids() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::btree_set(id(), 0..4).prop_map(|s| s.into_iter().collect())
+}
+
+fn view() -> impl Strategy<Value = ViewQuery> {
+    let sort = proptest::option::of((0..3usize, any::<bool>()).prop_map(|(k, desc)| Sort {
+        key: SortKey::ALL[k],
+        dir: if desc { SortDir::Desc } else { SortDir::Asc },
+    }));
+    let defs = prop_oneof![
+        Just(Definitions::Closed),
+        Just(Definitions::Open),
+        id().prop_filter("not 0 or 1", |s| s != "0" && s != "1")
+            .prop_map(Definitions::AtStage),
+    ];
+    let lang = proptest::option::of("[a-z]{2,3}(-[a-z0-9]{1,8})?");
+    ("\\PC{0,40}", ids(), ids(), sort, lang, defs).prop_map(
+        |(q, stages, categories, sort, lang, defs)| ViewQuery {
+            q,
+            stages,
+            categories,
+            sort,
+            lang,
+            defs,
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn parse_of_serialize_is_identity(view in view(), prefix in prop_oneof![Just(String::new()), id()]) {
+        let query = serialize_query(&view, &prefix, "keep=1");
+        let parsed = parse_query(&query, &prefix);
+        prop_assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        prop_assert_eq!(parsed.view, view);
+        prop_assert!(query.starts_with("keep=1"));
+    }
+
+    #[test]
+    fn parse_never_panics(query in "\\PC{0,200}", prefix in "[a-z]{0,2}") {
+        let _ = parse_query(&query, &prefix);
+    }
+}

@@ -1,0 +1,253 @@
+//! Every validation rule, triggered once, with the path and message a maintainer sees.
+
+use catalogue::{load_str, LoadError, Problem};
+use serde_json::{json, Value};
+
+fn minimal() -> Value {
+    json!({
+        "version": 1, "locale": "en", "title": "Features",
+        "intro": "See [docs](/docs/).",
+        "stages": [
+            {"id": "alpha", "label": "Alpha", "tone": "experimental"},
+            {"id": "beta", "label": "Beta", "tone": "preview"},
+            {"id": "stable", "label": "Stable", "tone": "stable"}
+        ],
+        "aspects": [{"id": "api", "label": "API",
+            "definitions": {"alpha": "None", "beta": "Versioned", "stable": "Firm"}}],
+        "categories": [{"id": "core", "label": "Core"}, {"id": "net", "label": "Network"}],
+        "features": [
+            {"id": "a", "name": "A", "category": "core", "stage": "alpha", "link": "/docs/a/"},
+            {"id": "b", "name": "B", "category": "net", "stage": "beta", "note": "see [x](https://x.example/)"}
+        ]
+    })
+}
+
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut value = minimal();
+    edit(&mut value);
+    match load_str(&value.to_string()) {
+        Ok(_) => vec![],
+        Err(e) => e.problems().iter().map(Problem::to_string).collect(),
+    }
+}
+
+fn assert_problem(edit: impl FnOnce(&mut Value), expected: &str) {
+    let problems = problems_after(edit);
+    assert!(
+        problems.iter().any(|p| p == expected),
+        "expected {expected:?} among {problems:#?}"
+    );
+}
+
+#[test]
+fn minimal_catalogue_is_valid() {
+    assert_eq!(problems_after(|_| {}), Vec::<String>::new());
+}
+
+#[test]
+fn unsupported_version_is_reported() {
+    assert_problem(
+        |v| v["version"] = json!(2),
+        "version: unsupported version 2; this widget reads version 1",
+    );
+}
+
+#[test]
+fn unknown_stage_reference_lists_known_stages() {
+    assert_problem(
+        |v| v["features"][1]["stage"] = json!("gamma"),
+        "features[1].stage: unknown stage \"gamma\"; known: alpha, beta, stable",
+    );
+}
+
+#[test]
+fn unknown_category_reference_lists_known_categories() {
+    assert_problem(
+        |v| v["features"][0]["category"] = json!("storage"),
+        "features[0].category: unknown category \"storage\"; known: core, net",
+    );
+}
+
+#[test]
+fn duplicate_ids_point_at_the_first() {
+    assert_problem(
+        |v| v["features"][1]["id"] = json!("a"),
+        "features[1].id: duplicate id \"a\" (first at features[0])",
+    );
+    assert_problem(
+        |v| v["stages"][2]["id"] = json!("beta"),
+        "stages[2].id: duplicate id \"beta\" (first at stages[1])",
+    );
+    assert_problem(
+        |v| v["categories"][1]["id"] = json!("core"),
+        "categories[1].id: duplicate id \"core\" (first at categories[0])",
+    );
+}
+
+#[test]
+fn malformed_ids_are_reported() {
+    assert_problem(
+        |v| v["categories"][0]["id"] = json!("Core Stuff"),
+        "categories[0].id: invalid id \"Core Stuff\"; use lowercase ASCII letters, digits, '-' and '_'",
+    );
+}
+
+#[test]
+fn empty_names_and_labels_are_reported() {
+    assert_problem(
+        |v| v["features"][0]["name"] = json!("  "),
+        "features[0].name: must not be empty",
+    );
+    assert_problem(
+        |v| v["stages"][0]["label"] = json!(""),
+        "stages[0].label: must not be empty",
+    );
+    assert_problem(|v| v["title"] = json!(""), "title: must not be empty");
+}
+
+#[test]
+fn missing_definition_names_the_stage() {
+    assert_problem(
+        |v| {
+            v["aspects"][0]["definitions"]
+                .as_object_mut()
+                .unwrap()
+                .remove("beta");
+        },
+        "aspects[0].definitions: missing definition for stage \"beta\"",
+    );
+}
+
+#[test]
+fn definition_for_unknown_stage_is_reported() {
+    assert_problem(
+        |v| v["aspects"][0]["definitions"]["gamma"] = json!("?"),
+        "aspects[0].definitions.gamma: unknown stage \"gamma\"; known: alpha, beta, stable",
+    );
+}
+
+#[test]
+fn script_links_are_refused_everywhere() {
+    let scheme = "link scheme \"javascript:\" is not allowed; use a relative path, a #fragment, http: or https:";
+    assert_problem(
+        |v| v["features"][0]["link"] = json!("JavaScript:alert(1)"),
+        &format!("features[0].link: {scheme}: \"JavaScript:alert(1)\""),
+    );
+    assert_problem(
+        |v| v["features"][1]["note"] = json!("[x](javascript:alert(1))"),
+        &format!("features[1].note: {scheme}: \"javascript:alert(1\""),
+    );
+    assert_problem(
+        |v| v["intro"] = json!("[x](data:text/html,hi)"),
+        "intro: link scheme \"data:\" is not allowed; use a relative path, a #fragment, http: or https:: \"data:text/html,hi\"",
+    );
+    assert_problem(
+        |v| v["aspects"][0]["definitions"]["beta"] = json!("[x](vbscript:x)"),
+        "aspects[0].definitions.beta: link scheme \"vbscript:\" is not allowed; use a relative path, a #fragment, http: or https:: \"vbscript:x\"",
+    );
+}
+
+#[test]
+fn base_url_must_be_absolute_http() {
+    assert_problem(
+        |v| v["base_url"] = json!("/docs"),
+        "base_url: must be an absolute http: or https: URL",
+    );
+}
+
+#[test]
+fn size_limits_are_reported() {
+    assert_problem(
+        |v| v["features"][0]["name"] = json!("x".repeat(501)),
+        "features[0].name: is 501 characters long; the limit is 500",
+    );
+    assert_problem(
+        |v| v["footer"] = json!("y".repeat(10_001)),
+        "footer: is 10001 characters long; the limit is 10000",
+    );
+    assert_problem(
+        |v| v["stages"] = json!([]),
+        "stages: needs at least 1 entry",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let problems = problems_after(|v| {
+        v["features"][0]["stage"] = json!("gamma");
+        v["features"][1]["name"] = json!("");
+        v["version"] = json!(3);
+    });
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+}
+
+#[test]
+fn wrong_types_report_path_and_position() {
+    let mut value = minimal();
+    value["features"][1]["stage"] = json!(3);
+    let err = load_str(&serde_json::to_string_pretty(&value).unwrap()).unwrap_err();
+    match err {
+        LoadError::Shape {
+            path,
+            message,
+            line,
+            ..
+        } => {
+            assert_eq!(path, "features[1].stage");
+            assert_eq!(message, "invalid type: integer `3`, expected a string");
+            assert!(line > 1);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn missing_field_is_reported_with_path() {
+    let err = problems_after(|v| {
+        v["features"][0].as_object_mut().unwrap().remove("stage");
+    });
+    assert!(
+        err[0].starts_with("features[0]: missing field `stage`"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn syntax_errors_report_line_and_column() {
+    let err = load_str("{\n  \"version\": 1,\n  oops\n}").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "JSON syntax error at line 3, column 3: key must be a string"
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    assert!(matches!(
+        load_str(&deep),
+        Err(LoadError::TooDeep {
+            line: 1,
+            column: 17
+        })
+    ));
+}
+
+#[test]
+fn oversized_and_non_utf8_files_are_refused() {
+    let big = vec![b' '; catalogue::validate::limits::MAX_BYTES + 1];
+    assert!(matches!(
+        catalogue::load(&big),
+        Err(LoadError::TooLarge { .. })
+    ));
+    assert_eq!(
+        catalogue::load(b"{\"a\": \"\xff\"}").unwrap_err(),
+        LoadError::NotUtf8 { offset: 7 }
+    );
+}
+
+#[test]
+fn byte_order_mark_is_accepted() {
+    let text = format!("\u{FEFF}{}", minimal());
+    assert!(load_str(&text).is_ok());
+}
