@@ -1,0 +1,371 @@
+use std::rc::Rc;
+
+use catalogue::view::{select, summary, Search, SearchIndex};
+use catalogue::{load_str, Catalogue};
+use gloo_events::EventListener;
+use js_sys::{Array, Intl, Object};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
+
+use super::{
+    Chip, ChipGroup, DefinitionsDialog, DefinitionsTable, ErrorPanel, InlineText, Matrix,
+    SearchBox, SummaryGrid,
+};
+use crate::i18n::ui_text;
+use crate::state::{Action, Change, Failure, Load, State, ROW_LIMIT};
+use crate::{url, MountConfig};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub config: MountConfig,
+}
+
+/// Locales with a bundled catalogue, offered by the language switch.
+const LANGUAGES: [(&str, &str); 2] = [("zh", "中文"), ("en", "English")];
+
+/// One widget instance: loads its catalogue, keeps its view in sync with the
+/// URL when asked to, and lays out the parts.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let config = &props.config;
+    let prefix = config.url_state.clone();
+    let state = use_reducer(|| match &prefix {
+        Some(prefix) => {
+            let parsed = url::read_view(prefix);
+            State::new(parsed.view, parsed.warnings)
+        }
+        None => State::new(Default::default(), Vec::new()),
+    });
+    let lang = state
+        .view
+        .lang
+        .clone()
+        .unwrap_or_else(|| config.lang.clone());
+    let instance = use_memo((), |_| next_instance_id());
+
+    // Load the catalogue whenever the language or source changes.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(
+            (lang.clone(), config.src.clone()),
+            move |(lang, src)| match src {
+                None => dispatcher.dispatch(Action::Loaded(load_bundled(lang))),
+                Some(src) => {
+                    let src = src.clone();
+                    spawn_local(async move {
+                        dispatcher.dispatch(Action::Loaded(fetch_catalogue(&src).await))
+                    });
+                }
+            },
+        );
+    }
+    // Log warnings about the view (bad URL values, unknown ids).
+    use_effect_with(state.warnings.clone(), |warnings| url::warn_all(warnings));
+    // Write the view into the URL; follow Back and Forward.
+    {
+        let prefix = prefix.clone();
+        use_effect_with((state.view.clone(), state.change), move |(view, change)| {
+            if let Some(prefix) = prefix {
+                match change {
+                    Change::None => {}
+                    Change::Typing => url::write_view(view, &prefix, false),
+                    Change::Discrete => url::write_view(view, &prefix, true),
+                }
+            }
+        });
+    }
+    {
+        let (prefix, dispatcher) = (prefix.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            let listener = prefix.and_then(|prefix| {
+                let window = web_sys::window()?;
+                Some(EventListener::new(&window, "popstate", move |_| {
+                    let parsed = url::read_view(&prefix);
+                    dispatcher.dispatch(Action::FromUrl(parsed.view, parsed.warnings));
+                }))
+            });
+            move || drop(listener)
+        });
+    }
+
+    let text = ui_text(&lang);
+    let catalogue = state.catalogue().cloned();
+    let index = use_memo(catalogue.clone(), |c| {
+        c.as_ref().map(|c| {
+            let compare = collator(&c.locale);
+            Rc::new(SearchIndex::new(c, &compare))
+        })
+    });
+    let selection = use_memo(
+        (
+            catalogue.clone(),
+            state.view.q.clone(),
+            state.view.stages.clone(),
+            state.view.categories.clone(),
+            state.view.sort,
+        ),
+        |(c, ..)| match (c, index.as_ref()) {
+            (Some(c), Some(index)) => Some(select(c, index, &state.view)),
+            _ => None,
+        },
+    );
+    let grid = use_memo(catalogue.clone(), |c| match (c, index.as_ref()) {
+        (Some(c), Some(index)) => Rc::new(summary(c, index)),
+        _ => Rc::new(Vec::new()),
+    });
+    let search = use_memo(state.view.q.clone(), |q| Search::new(q));
+    let copied = use_state(|| None::<String>);
+
+    let dispatch = |make: fn(String) -> Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |value: String| dispatcher.dispatch(make(value)))
+    };
+    let on_search = dispatch(Action::Search);
+    let on_stage = dispatch(Action::ToggleStage);
+    let on_category = dispatch(Action::ToggleCategory);
+    let on_lang = dispatch(Action::SetLang);
+    let on_badge = dispatch(|id| Action::OpenDefinitions(Some(id)));
+    let on_cell = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(category, stage): (String, String)| {
+            dispatcher.dispatch(Action::FilterCell { category, stage })
+        })
+    };
+    let on_sort = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |key| dispatcher.dispatch(Action::SortBy(key)))
+    };
+    let on_reset = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Reset))
+    };
+    let on_defs = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::OpenDefinitions(None)))
+    };
+    let on_close = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::CloseDefinitions))
+    };
+    let on_show_all = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::ShowAllRows))
+    };
+    let on_copy = {
+        let (view, prefix, copied) = (
+            state.view.clone(),
+            prefix.clone().unwrap_or_default(),
+            copied.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(link) = url::absolute_url_for(&view, &prefix) else {
+                return;
+            };
+            let copied = copied.clone();
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            spawn_local(async move {
+                let ok = match clipboard {
+                    Some(clipboard) => JsFuture::from(clipboard.write_text(&link)).await.is_ok(),
+                    None => false,
+                };
+                copied.set(Some(if ok { String::new() } else { link }));
+            });
+        })
+    };
+
+    let heading_level = config.heading_level.clamp(1, 4);
+    let body = match (&state.load, selection.as_ref()) {
+        (Load::Failed(failure), _) => html! { <ErrorPanel failure={failure.clone()} {text} /> },
+        (Load::Ready(c), Some(selection)) => {
+            let view = &state.view;
+            let facets = &selection.facets;
+            let stage_chips: Vec<Chip> = c
+                .stages
+                .iter()
+                .zip(&facets.stages)
+                .map(|(s, &count)| Chip {
+                    id: s.id.clone(),
+                    label: s.label.clone().into(),
+                    count,
+                    pressed: view.stages.contains(&s.id),
+                    tone: Some(s.tone),
+                })
+                .collect();
+            let category_chips: Vec<Chip> = c
+                .categories
+                .iter()
+                .zip(&facets.categories)
+                .map(|(cat, &count)| Chip {
+                    id: cat.id.clone(),
+                    label: cat.label.clone().into(),
+                    count,
+                    pressed: view.categories.contains(&cat.id),
+                    tone: None,
+                })
+                .collect();
+            let active_cell = match (view.categories.as_slice(), view.stages.as_slice()) {
+                ([category], [stage]) => Some((category.clone(), stage.clone())),
+                _ => None,
+            };
+            let base_url = c.base_url.clone().map(AttrValue::from);
+            let rows = Rc::new(selection.rows.clone());
+            let limit = if state.show_all_rows {
+                usize::MAX
+            } else {
+                ROW_LIMIT
+            };
+            let status = (text.count_of)(facets.matching, facets.total);
+            let copy_status = match copied.as_ref() {
+                Some(link) if link.is_empty() => text.link_copied.to_string(),
+                Some(link) => link.clone(),
+                None => String::new(),
+            };
+            html! {
+                <>
+                    { heading(heading_level, "fm-title", &c.title) }
+                    if !c.intro.is_empty() {
+                        <p class="fm-intro"><InlineText text={c.intro.clone()} base_url={base_url.clone()} /></p>
+                    }
+                    if !c.aspects.is_empty() {
+                        <details class="fm-defs-inline">
+                            <summary>{ if c.definitions_heading.is_empty() { text.what_stages_mean.to_string() } else { c.definitions_heading.clone() } }</summary>
+                            <DefinitionsTable catalogue={c.clone()} {text} />
+                        </details>
+                    }
+                    if !c.features_heading.is_empty() {
+                        { heading(heading_level + 1, "fm-subtitle", &c.features_heading) }
+                    }
+                    if !c.features_intro.is_empty() {
+                        <p class="fm-intro"><InlineText text={c.features_intro.clone()} base_url={base_url.clone()} /></p>
+                    }
+                    <SummaryGrid catalogue={c.clone()} grid={(*grid).clone()} active={active_cell} {text} oncell={on_cell} />
+                    <div class="fm-controls" role="search" aria-label={text.filters}>
+                        <SearchBox value={view.q.clone()} label={text.search_label} placeholder={text.search_placeholder} oninput={on_search} />
+                        <ChipGroup legend={text.stages} chips={stage_chips} ontoggle={on_stage} />
+                        <ChipGroup legend={text.categories} chips={category_chips} ontoggle={on_category} />
+                        <div class="fm-actions">
+                            if view.is_filtered() {
+                                <button type="button" class="fm-button" onclick={on_reset.clone()}>{text.reset}</button>
+                            }
+                            if !c.aspects.is_empty() {
+                                <button type="button" class="fm-button" onclick={on_defs} aria-haspopup="dialog">{text.what_stages_mean}</button>
+                            }
+                            <button type="button" class="fm-button" onclick={on_copy}>{text.copy_link}</button>
+                            if config.src.is_none() {
+                                <span class="fm-langs" role="group" aria-label={text.language}>
+                                    { for LANGUAGES.iter().map(|(code, name)| {
+                                        let on_lang = on_lang.clone();
+                                        let code = *code;
+                                        html! {
+                                            <button type="button" class="fm-button fm-lang" lang={code}
+                                                aria-pressed={if lang == code { "true" } else { "false" }}
+                                                onclick={Callback::from(move |_: MouseEvent| on_lang.emit(code.to_string()))}>{*name}</button>
+                                        }
+                                    }) }
+                                </span>
+                            }
+                        </div>
+                        <p class="fm-copy-status" aria-live="polite">{copy_status}</p>
+                    </div>
+                    <p class="fm-status" role="status" aria-live="polite">{status}</p>
+                    if rows.is_empty() {
+                        <div class="fm-empty">
+                            <p>{text.no_match}</p>
+                            <button type="button" class="fm-button" onclick={on_reset}>{text.reset}</button>
+                        </div>
+                    } else {
+                        <Matrix catalogue={c.clone()} {rows} {limit} search={(*search).clone()} sort={view.sort} {text}
+                            onsort={on_sort} onbadge={on_badge} onshowall={on_show_all} />
+                    }
+                    if !c.footer.is_empty() {
+                        <p class="fm-footer"><InlineText text={c.footer.clone()} {base_url} /></p>
+                    }
+                    <DefinitionsDialog catalogue={c.clone()} {text} defs={view.defs.clone()} onclose={on_close}
+                        heading_id={format!("fm-defs-title-{instance}")} />
+                </>
+            }
+        }
+        _ => html! { <p class="fm-loading" role="status">{text.loading}</p> },
+    };
+    html! {
+        <div class="fm-root" lang={text.locale} data-theme={config.theme.clone()}>
+            {body}
+        </div>
+    }
+}
+
+fn heading(level: u8, class: &'static str, text: &str) -> Html {
+    let text = text.to_string();
+    match level {
+        1 => html! { <h1 {class}>{text}</h1> },
+        2 => html! { <h2 {class}>{text}</h2> },
+        3 => html! { <h3 {class}>{text}</h3> },
+        4 => html! { <h4 {class}>{text}</h4> },
+        _ => html! { <h5 {class}>{text}</h5> },
+    }
+}
+
+fn next_instance_id() -> u32 {
+    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    NEXT.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    })
+}
+
+fn load_bundled(lang: &str) -> Result<Rc<Catalogue>, Failure> {
+    let (_, text) = catalogue::bundled(lang);
+    load_str(text).map(Rc::new).map_err(Failure::from)
+}
+
+/// Fetches and validates a catalogue from `src`.
+async fn fetch_catalogue(src: &str) -> Result<Rc<Catalogue>, Failure> {
+    let fail = |reason: String| Failure::Fetch {
+        url: src.to_string(),
+        reason,
+    };
+    let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
+    let response = JsFuture::from(window.fetch_with_str(src))
+        .await
+        .map_err(|e| fail(js_error_text(&e, "network error")))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| fail("not a response".into()))?;
+    if !response.ok() {
+        return Err(fail(format!(
+            "HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|e| fail(js_error_text(&e, "unreadable body")))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|e| fail(js_error_text(&e, "unreadable body")))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    catalogue::load(&bytes).map(Rc::new).map_err(Failure::from)
+}
+
+fn js_error_text(e: &JsValue, fallback: &str) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+/// The browser's collation for `locale` (pinyin order for zh).
+fn collator(locale: &str) -> impl Fn(&str, &str) -> std::cmp::Ordering {
+    let locales = Array::of1(&JsValue::from_str(locale));
+    let compare = Intl::Collator::new(&locales, &Object::new()).compare();
+    move |a, b| {
+        compare
+            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .map_or(std::cmp::Ordering::Equal, |n| {
+                n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+            })
+    }
+}

@@ -1,0 +1,136 @@
+use catalogue::view::Definitions;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDialogElement, HtmlElement};
+use yew::prelude::*;
+
+use super::InlineText;
+use crate::i18n::UiText;
+use crate::state::CatalogueRef;
+
+#[derive(Properties, PartialEq)]
+pub struct DefinitionsTableProps {
+    pub catalogue: CatalogueRef,
+    pub text: &'static UiText,
+    /// Stage column to emphasise.
+    #[prop_or_default]
+    pub at_stage: Option<String>,
+}
+
+/// The aspects × stages table of what each stage promises.
+#[component]
+pub fn DefinitionsTable(props: &DefinitionsTableProps) -> Html {
+    let c = &props.catalogue;
+    let base_url: Option<AttrValue> = c.base_url.clone().map(AttrValue::from);
+    let current = |id: &str| props.at_stage.as_deref() == Some(id);
+    let head: Html = c
+        .stages
+        .iter()
+        .map(|s| {
+            let class = classes!("fm-defs-stage", current(&s.id).then_some("fm-current"));
+            html! {
+                <th scope="col" {class}>
+                    <span class={format!("fm-badge fm-badge-static fm-tone-{}", s.tone.as_str())}>{s.label.clone()}</span>
+                </th>
+            }
+        })
+        .collect();
+    let rows: Html = c
+        .aspects
+        .iter()
+        .map(|a| {
+            let cells: Html = c
+                .stages
+                .iter()
+                .map(|s| {
+                    let text = a.definitions.get(&s.id).cloned().unwrap_or_default();
+                    let class = classes!(current(&s.id).then_some("fm-current"));
+                    html! { <td {class}><InlineText text={text} base_url={base_url.clone()} /></td> }
+                })
+                .collect();
+            html! { <tr key={a.id.clone()}><th scope="row">{a.label.clone()}</th>{cells}</tr> }
+        })
+        .collect();
+    html! {
+        <div class="fm-table-scroll">
+            <table class="fm-defs-table">
+                <thead><tr><th scope="col">{props.text.aspect}</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DefinitionsDialogProps {
+    pub catalogue: CatalogueRef,
+    pub text: &'static UiText,
+    pub defs: Definitions,
+    pub onclose: Callback<()>,
+    /// Id for the dialog's heading (unique per widget instance).
+    pub heading_id: AttrValue,
+}
+
+/// The definitions table in a native modal `<dialog>`: Esc closes it, the
+/// page behind is inert, and focus returns to what opened it.
+#[component]
+pub fn DefinitionsDialog(props: &DefinitionsDialogProps) -> Html {
+    let dialog = use_node_ref();
+    let opener = use_mut_ref(|| None::<HtmlElement>);
+    let open = props.defs != Definitions::Closed;
+    {
+        let (dialog, opener) = (dialog.clone(), opener.clone());
+        use_effect_with(open, move |open| {
+            let Some(dialog) = dialog.cast::<HtmlDialogElement>() else {
+                return;
+            };
+            if *open && !dialog.open() {
+                *opener.borrow_mut() = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element())
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                if let Err(e) = dialog.show_modal() {
+                    web_sys::console::warn_2(&"feature-matrix: cannot open the dialog".into(), &e);
+                }
+            } else if !*open && dialog.open() {
+                dialog.close();
+            }
+        });
+    }
+    let onclose = {
+        let (onclose, opener) = (props.onclose.clone(), opener.clone());
+        Callback::from(move |_: Event| {
+            if let Some(element) = opener.borrow_mut().take() {
+                let _ = element.focus();
+            }
+            onclose.emit(());
+        })
+    };
+    let close_click = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                dialog.close();
+            }
+        })
+    };
+    let at_stage = match &props.defs {
+        Definitions::AtStage(id) => Some(id.clone()),
+        _ => None,
+    };
+    let heading = if props.catalogue.definitions_heading.is_empty() {
+        props.text.what_stages_mean.to_string()
+    } else {
+        props.catalogue.definitions_heading.clone()
+    };
+    html! {
+        <dialog ref={dialog} class="fm-dialog" aria-labelledby={props.heading_id.clone()} {onclose}>
+            <div class="fm-dialog-head">
+                <h2 class="fm-dialog-title" id={props.heading_id.clone()}>{heading}</h2>
+                <button type="button" class="fm-button fm-dialog-close" onclick={close_click}>{props.text.close}</button>
+            </div>
+            if open {
+                <DefinitionsTable catalogue={props.catalogue.clone()} text={props.text} {at_stage} />
+            }
+        </dialog>
+    }
+}

@@ -1,0 +1,166 @@
+use std::rc::Rc;
+
+use catalogue::inline::resolve_link;
+use catalogue::view::{Search, Sort, SortDir, SortKey};
+use catalogue::Feature;
+use yew::prelude::*;
+
+use super::{Highlighted, InlineText, StageBadge, StageBar};
+use crate::i18n::UiText;
+use crate::state::CatalogueRef;
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixProps {
+    pub catalogue: CatalogueRef,
+    /// Feature indices in display order.
+    pub rows: Rc<Vec<usize>>,
+    /// How many rows to render (the rest behind a button).
+    pub limit: usize,
+    pub search: Search,
+    pub sort: Option<Sort>,
+    pub text: &'static UiText,
+    pub onsort: Callback<SortKey>,
+    pub onbadge: Callback<String>,
+    pub onshowall: Callback<()>,
+}
+
+/// The feature table: grouped by category in catalogue order by default,
+/// one flat list when a sort is active.
+#[component]
+pub fn Matrix(props: &MatrixProps) -> Html {
+    let c = &props.catalogue;
+    let text = props.text;
+    let header = |key: SortKey, label: &'static str| {
+        let active = props.sort.filter(|s| s.key == key);
+        let aria_sort = active.map(|s| match s.dir {
+            SortDir::Asc => "ascending",
+            SortDir::Desc => "descending",
+        });
+        let arrow = match active.map(|s| s.dir) {
+            Some(SortDir::Asc) => "▲",
+            Some(SortDir::Desc) => "▼",
+            None => "↕",
+        };
+        let onclick = {
+            let onsort = props.onsort.clone();
+            Callback::from(move |_: MouseEvent| onsort.emit(key))
+        };
+        html! {
+            <th scope="col" class={format!("fm-col-{}", key.as_str())} aria-sort={aria_sort}>
+                <button type="button" class="fm-sort" {onclick} title={(text.sort_by)(label)}>
+                    {label}<span class="fm-sort-arrow" aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+    let shown = &props.rows[..props.rows.len().min(props.limit)];
+    let body = if props.sort.is_some() {
+        let rows: Html = shown.iter().map(|&i| row(props, &c.features[i])).collect();
+        html! { <tbody>{rows}</tbody> }
+    } else {
+        grouped(props, shown)
+    };
+    let hidden = props.rows.len() - shown.len();
+    let show_all = {
+        let onshowall = props.onshowall.clone();
+        Callback::from(move |_: MouseEvent| onshowall.emit(()))
+    };
+    html! {
+        <>
+            <div class="fm-table-scroll">
+                <table class="fm-matrix">
+                    <caption class="fm-visually-hidden">{c.features_heading.clone()}</caption>
+                    <thead>
+                        <tr>
+                            {header(SortKey::Name, text.feature)}
+                            {header(SortKey::Stage, text.stage)}
+                            {header(SortKey::Category, text.category)}
+                            <th scope="col" class="fm-col-note">{text.note}</th>
+                        </tr>
+                    </thead>
+                    {body}
+                </table>
+            </div>
+            if hidden > 0 {
+                <button type="button" class="fm-button fm-show-all" onclick={show_all}>{(text.show_all)(hidden)}</button>
+            }
+        </>
+    }
+}
+
+/// One `<tbody>` per category with a header row: label, count, stage mix.
+fn grouped(props: &MatrixProps, shown: &[usize]) -> Html {
+    let c = &props.catalogue;
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); c.categories.len()];
+    for &i in shown {
+        let rank = c.category_rank(&c.features[i].category);
+        if let Some(group) = groups.get_mut(rank) {
+            group.push(i);
+        }
+    }
+    c.categories
+        .iter()
+        .zip(groups)
+        .filter(|(_, rows)| !rows.is_empty())
+        .map(|(category, rows)| {
+            let parts: Vec<_> = c
+                .stages
+                .iter()
+                .map(|s| {
+                    let n = rows
+                        .iter()
+                        .filter(|&&i| c.features[i].stage == s.id)
+                        .count();
+                    (s.tone, AttrValue::from(s.label.clone()), n)
+                })
+                .collect();
+            let body: Html = rows.iter().map(|&i| row(props, &c.features[i])).collect();
+            html! {
+                <tbody key={category.id.clone()} class="fm-group">
+                    <tr class="fm-group-head">
+                        <th scope="colgroup" colspan="4" id={format!("fm-cat-{}", category.id)}>
+                            <span class="fm-group-label">{category.label.clone()}</span>
+                            <span class="fm-group-count">{rows.len()}</span>
+                            <StageBar {parts} label={(props.text.stage_mix)(&category.label)} />
+                        </th>
+                    </tr>
+                    {body}
+                </tbody>
+            }
+        })
+        .collect()
+}
+
+fn row(props: &MatrixProps, feature: &Feature) -> Html {
+    let c = &props.catalogue;
+    let base_url = c.base_url.as_deref();
+    let name = html! { <Highlighted text={feature.name.clone()} search={props.search.clone()} /> };
+    let name = match feature
+        .link
+        .as_deref()
+        .and_then(|l| resolve_link(base_url, l))
+    {
+        Some(href) => html! { <a class="fm-link fm-feature-link" {href}>{name}</a> },
+        None => name,
+    };
+    let stage = c.stage(&feature.stage).map(|stage| {
+        html! { <StageBadge stage={stage.clone()} hint={props.text.what_stages_mean} onopen={props.onbadge.clone()} /> }
+    });
+    let category = c
+        .category(&feature.category)
+        .map(|cat| cat.label.clone())
+        .unwrap_or_default();
+    let note = feature.note.clone().map(|note| {
+        html! { <InlineText text={note} base_url={c.base_url.clone().map(AttrValue::from)} /> }
+    });
+    html! {
+        <tr key={feature.id.clone()} class="fm-row">
+            <th scope="row" class="fm-name">{name}</th>
+            <td class="fm-stage" data-label={props.text.stage}>{stage}</td>
+            <td class="fm-category" data-label={props.text.category}>
+                <Highlighted text={category} search={props.search.clone()} />
+            </td>
+            <td class="fm-note" data-label={props.text.note}>{note}</td>
+        </tr>
+    }
+}

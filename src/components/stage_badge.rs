@@ -1,0 +1,25 @@
+use catalogue::Stage;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StageBadgeProps {
+    pub stage: Stage,
+    /// Accessible description, e.g. "What do the stages mean?".
+    pub hint: AttrValue,
+    pub onopen: Callback<String>,
+}
+
+/// A stage label in its tone colour; a click opens the definitions at that stage.
+#[component]
+pub fn StageBadge(props: &StageBadgeProps) -> Html {
+    let onclick = {
+        let (onopen, id) = (props.onopen.clone(), props.stage.id.clone());
+        Callback::from(move |_: MouseEvent| onopen.emit(id.clone()))
+    };
+    let class = classes!("fm-badge", format!("fm-tone-{}", props.stage.tone.as_str()));
+    html! {
+        <button type="button" {class} {onclick} aria-haspopup="dialog" title={props.hint.clone()}>
+            { props.stage.label.clone() }
+        </button>
+    }
+}

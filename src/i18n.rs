@@ -1,0 +1,114 @@
+//! The widget's own words (its chrome), in Chinese and English.
+//! The content comes from the catalogue of the same locale.
+
+/// Every UI string the widget shows.
+pub struct UiText {
+    pub locale: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub stages: &'static str,
+    pub categories: &'static str,
+    pub reset: &'static str,
+    pub feature: &'static str,
+    pub stage: &'static str,
+    pub category: &'static str,
+    pub note: &'static str,
+    pub summary: &'static str,
+    pub summary_cell: fn(usize, &str, &str) -> String,
+    pub count_of: fn(usize, usize) -> String,
+    pub no_match: &'static str,
+    pub what_stages_mean: &'static str,
+    pub close: &'static str,
+    pub aspect: &'static str,
+    pub loading: &'static str,
+    pub error_title: &'static str,
+    pub error_fetch: &'static str,
+    pub show_all: fn(usize) -> String,
+    pub sort_by: fn(&str) -> String,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub language: &'static str,
+    pub stage_mix: fn(&str) -> String,
+    pub filters: &'static str,
+}
+
+/// One `UiText` per locale, so the locale identifies it.
+impl PartialEq for UiText {
+    fn eq(&self, other: &Self) -> bool {
+        self.locale == other.locale
+    }
+}
+
+pub const ZH: UiText = UiText {
+    locale: "zh",
+    search_label: "搜索功能",
+    search_placeholder: "搜索功能、备注或类别（按 / 聚焦）",
+    stages: "状态",
+    categories: "类别",
+    reset: "重置筛选",
+    feature: "功能",
+    stage: "状态",
+    category: "类别",
+    note: "备注",
+    summary: "按类别和状态统计",
+    summary_cell: |n, category, stage| format!("{category}：{n} 个{stage}功能"),
+    count_of: |n, total| format!("显示 {n} / {total} 个功能"),
+    no_match: "没有符合条件的功能。",
+    what_stages_mean: "各状态的含义",
+    close: "关闭",
+    aspect: "方面",
+    loading: "正在加载功能目录……",
+    error_title: "无法显示功能目录",
+    error_fetch: "无法获取功能目录",
+    show_all: |n| format!("显示其余 {n} 个功能"),
+    sort_by: |column| format!("按{column}排序"),
+    copy_link: "复制链接",
+    link_copied: "链接已复制",
+    language: "语言",
+    stage_mix: |category| format!("{category}的状态分布"),
+    filters: "筛选",
+};
+
+pub const EN: UiText = UiText {
+    locale: "en",
+    search_label: "Search features",
+    search_placeholder: "Search features, notes or categories (press / to focus)",
+    stages: "Stage",
+    categories: "Category",
+    reset: "Reset filters",
+    feature: "Feature",
+    stage: "Stage",
+    category: "Category",
+    note: "Note",
+    summary: "Features by category and stage",
+    summary_cell: |n, category, stage| {
+        format!(
+            "{category}: {n} {stage} feature{}",
+            if n == 1 { "" } else { "s" }
+        )
+    },
+    count_of: |n, total| format!("Showing {n} of {total} features"),
+    no_match: "No features match.",
+    what_stages_mean: "What do the stages mean?",
+    close: "Close",
+    aspect: "Aspect",
+    loading: "Loading the feature catalogue…",
+    error_title: "The feature catalogue cannot be shown",
+    error_fetch: "Could not fetch the feature catalogue",
+    show_all: |n| format!("Show the other {n} features"),
+    sort_by: |column| format!("Sort by {}", column.to_lowercase()),
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    language: "Language",
+    stage_mix: |category| format!("Stage mix of {category}"),
+    filters: "Filters",
+};
+
+/// The UI text for a locale: Chinese for `zh*`, English otherwise.
+pub fn ui_text(locale: &str) -> &'static UiText {
+    if locale == "zh" || locale.starts_with("zh-") {
+        &ZH
+    } else {
+        &EN
+    }
+}

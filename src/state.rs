@@ -1,0 +1,195 @@
+//! The widget's state, the actions a reader can take, and the reducer.
+
+use std::rc::Rc;
+
+use catalogue::view::{Definitions, Sort, SortKey, ViewQuery, MAX_QUERY_CHARS};
+use catalogue::{Catalogue, LoadError, Problem};
+use thiserror::Error;
+use yew::Reducible;
+
+/// Rows rendered before a "show the rest" button; keeps huge catalogues responsive.
+pub const ROW_LIMIT: usize = 500;
+
+/// A loaded catalogue, compared by identity so hooks never deep-compare it.
+#[derive(Clone, Debug)]
+pub struct CatalogueRef(pub Rc<Catalogue>);
+
+impl PartialEq for CatalogueRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for CatalogueRef {
+    type Target = Catalogue;
+    fn deref(&self) -> &Catalogue {
+        &self.0
+    }
+}
+
+/// Why no catalogue can be shown.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum Failure {
+    #[error("{url}: {reason}")]
+    Fetch { url: String, reason: String },
+    #[error(transparent)]
+    Invalid(#[from] LoadError),
+}
+
+impl Failure {
+    /// Each problem, for the error panel's list.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            Failure::Fetch { url, reason } => vec![Problem {
+                path: url.clone(),
+                message: reason.clone(),
+            }],
+            Failure::Invalid(e) => e.problems(),
+        }
+    }
+}
+
+/// Where the catalogue is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready(CatalogueRef),
+    Failed(Failure),
+}
+
+/// How the last change should reach the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Nothing to write (first render, or the change came from the URL).
+    None,
+    /// Typing: replace the history entry.
+    Typing,
+    /// A discrete change: push a history entry.
+    Discrete,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub view: ViewQuery,
+    pub load: Load,
+    pub change: Change,
+    /// Warnings about the view (bad URL values) not yet logged.
+    pub warnings: Rc<Vec<String>>,
+    /// Whether every row is shown, past [`ROW_LIMIT`].
+    pub show_all_rows: bool,
+}
+
+impl State {
+    pub fn new(view: ViewQuery, warnings: Vec<String>) -> Self {
+        State {
+            view,
+            load: Load::Loading,
+            change: Change::None,
+            warnings: Rc::new(warnings),
+            show_all_rows: false,
+        }
+    }
+
+    pub fn catalogue(&self) -> Option<&CatalogueRef> {
+        match &self.load {
+            Load::Ready(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+pub enum Action {
+    Search(String),
+    ToggleStage(String),
+    ToggleCategory(String),
+    /// A summary-grid cell: exactly this category and stage.
+    FilterCell {
+        category: String,
+        stage: String,
+    },
+    Reset,
+    SortBy(SortKey),
+    OpenDefinitions(Option<String>),
+    CloseDefinitions,
+    SetLang(String),
+    /// The URL changed (Back/Forward).
+    FromUrl(ViewQuery, Vec<String>),
+    Loaded(Result<Rc<Catalogue>, Failure>),
+    ShowAllRows,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.change = Change::Discrete;
+        next.warnings = Rc::new(Vec::new());
+        let view = &mut next.view;
+        match action {
+            Action::Search(q) => {
+                view.q = q.chars().take(MAX_QUERY_CHARS).collect();
+                next.change = Change::Typing;
+            }
+            Action::ToggleStage(id) => {
+                let order = self.catalogue().map(|c| c.0.clone());
+                ViewQuery::toggle(&mut view.stages, &id, |s| {
+                    order.as_ref().map_or(0, |c| c.stage_rank(s))
+                });
+            }
+            Action::ToggleCategory(id) => {
+                let order = self.catalogue().map(|c| c.0.clone());
+                ViewQuery::toggle(&mut view.categories, &id, |s| {
+                    order.as_ref().map_or(0, |c| c.category_rank(s))
+                });
+            }
+            Action::FilterCell { category, stage } => {
+                view.categories = vec![category];
+                view.stages = vec![stage];
+            }
+            Action::Reset => {
+                view.q.clear();
+                view.stages.clear();
+                view.categories.clear();
+            }
+            Action::SortBy(key) => view.sort = Sort::cycle(view.sort, key),
+            Action::OpenDefinitions(stage) => {
+                view.defs = stage.map_or(Definitions::Open, Definitions::AtStage);
+            }
+            Action::CloseDefinitions => {
+                if view.defs == Definitions::Closed {
+                    return self;
+                }
+                view.defs = Definitions::Closed;
+            }
+            Action::SetLang(lang) => {
+                view.lang = Some(lang);
+                next.load = Load::Loading;
+            }
+            Action::FromUrl(mut from_url, warnings) => {
+                let mut warnings = warnings;
+                if let Some(c) = self.catalogue() {
+                    warnings.extend(from_url.sanitize(c));
+                }
+                *view = from_url;
+                next.change = Change::None;
+                next.warnings = Rc::new(warnings);
+            }
+            Action::Loaded(Ok(catalogue)) => {
+                next.warnings = Rc::new(view.sanitize(&catalogue));
+                next.load = Load::Ready(CatalogueRef(catalogue));
+                next.change = Change::None;
+                next.show_all_rows = false;
+            }
+            Action::Loaded(Err(failure)) => {
+                next.load = Load::Failed(failure);
+                next.change = Change::None;
+            }
+            Action::ShowAllRows => {
+                next.show_all_rows = true;
+                next.change = Change::None;
+            }
+        }
+        Rc::new(next)
+    }
+}

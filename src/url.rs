@@ -1,0 +1,75 @@
+//! The one place that touches `location` and `history`.
+
+use catalogue::codec::{parse_query, serialize_query, Parsed};
+use catalogue::view::ViewQuery;
+use wasm_bindgen::JsValue;
+
+/// The page's current query string (with its `?`), or empty.
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The view the page URL asks for, under `prefix`.
+pub fn read_view(prefix: &str) -> Parsed {
+    parse_query(&current_query(), prefix)
+}
+
+/// The page URL with `view` written into its query, keeping other parameters.
+pub fn url_for(view: &ViewQuery, prefix: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let query = serialize_query(view, prefix, &location.search().ok()?);
+    let mut url = location.pathname().ok()?;
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(&query);
+    }
+    url.push_str(&location.hash().ok()?);
+    Some(url)
+}
+
+/// The absolute page URL for `view`, for "Copy link".
+pub fn absolute_url_for(view: &ViewQuery, prefix: &str) -> Option<String> {
+    let origin = web_sys::window()?.location().origin().ok()?;
+    Some(format!("{origin}{}", url_for(view, prefix)?))
+}
+
+/// Writes `view` into the page URL: a new history entry when `push`, else
+/// a replacement. Does nothing when the URL already says the same.
+pub fn write_view(view: &ViewQuery, prefix: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(url) = url_for(view, prefix) else {
+        return;
+    };
+    let location = window.location();
+    let current = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    if current == url {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let result = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+    if let Err(e) = result {
+        web_sys::console::warn_2(&"feature-matrix: could not update the URL".into(), &e);
+    }
+}
+
+/// Logs each warning to the console, prefixed so a reader knows the source.
+pub fn warn_all(warnings: &[String]) {
+    for w in warnings {
+        web_sys::console::warn_1(&format!("feature-matrix: {w}").into());
+    }
+}
