@@ -62,10 +62,10 @@ pub enum Load {
 pub enum Change {
     /// Nothing to write (first render, or the change came from the URL).
     None,
-    /// Typing: replace the history entry.
-    Typing,
-    /// A discrete change: push a history entry.
-    Discrete,
+    /// Another keystroke of the same typing run: replace the history entry.
+    Replace,
+    /// A discrete change, or the first keystroke of a typing run: push an entry.
+    Push,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +77,8 @@ pub struct State {
     pub warnings: Rc<Vec<String>>,
     /// Whether every row is shown, past [`ROW_LIMIT`].
     pub show_all_rows: bool,
+    /// Whether the last action was a keystroke in the search box.
+    pub typing: bool,
 }
 
 impl State {
@@ -87,6 +89,7 @@ impl State {
             change: Change::None,
             warnings: Rc::new(warnings),
             show_all_rows: false,
+            typing: false,
         }
     }
 
@@ -123,13 +126,16 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.change = Change::Discrete;
+        next.change = Change::Push;
         next.warnings = Rc::new(Vec::new());
+        next.typing = matches!(action, Action::Search(_));
         let view = &mut next.view;
         match action {
             Action::Search(q) => {
                 view.q = q.chars().take(MAX_QUERY_CHARS).collect();
-                next.change = Change::Typing;
+                if self.typing {
+                    next.change = Change::Replace;
+                }
             }
             Action::ToggleStage(id) => {
                 let order = self.catalogue().map(|c| c.0.clone());

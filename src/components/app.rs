@@ -69,8 +69,8 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(prefix) = prefix {
                 match change {
                     Change::None => {}
-                    Change::Typing => url::write_view(view, &prefix, false),
-                    Change::Discrete => url::write_view(view, &prefix, true),
+                    Change::Replace => url::write_view(view, &prefix, false),
+                    Change::Push => url::write_view(view, &prefix, true),
                 }
             }
         });

@@ -1,1 +1,56 @@
-fn main() {}
+//! `cargo xtask serve|build|test|bench`: installs the tools the project
+//! needs (idempotently, cached outside the clone) and runs them.
+
+mod embed;
+mod suite;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve   install what is missing, build, and serve the standalone widget at http://127.0.0.1:8080
+  build   install what is missing and build the release bundle and the embed bundle into dist/
+  test    install what is missing (Chromium too), then fmt, clippy, native, browser and end-to-end tests";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("build") => build().map(|_| ()),
+        Some("test") => return suite::run(),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve() -> Result<(), String> {
+    let env = tools::bootstrap(tools::Needs::Build)?;
+    println!("xtask: serving the standalone widget at http://127.0.0.1:8080/ (Ctrl-C stops)");
+    tools::run(
+        env.command("trunk")
+            .args(["serve", "--release", "--address", "127.0.0.1", "--port", "8080"]),
+    )
+}
+
+/// Builds the standalone bundle and the embed bundle; returns the tool environment.
+pub fn build() -> Result<tools::Env, String> {
+    let env = tools::bootstrap(tools::Needs::Build)?;
+    tools::run(env.command("trunk").args(["build", "--release"]))?;
+    embed::assemble(&env)?;
+    Ok(env)
+}

@@ -1,0 +1,127 @@
+//! Component tests in headless Chromium: the widget mounted into a test page.
+#![cfg(target_arch = "wasm32")]
+
+use feature_matrix::{mount, MountConfig};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn mount_widget(config: MountConfig) -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    mount(host.clone(), config);
+    host
+}
+
+fn zh() -> MountConfig {
+    MountConfig {
+        lang: "zh".into(),
+        heading_level: 2,
+        ..MountConfig::default()
+    }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `selector` matches `count` elements inside `host` (or times out).
+async fn wait_for(host: &Element, selector: &str, count: u32) -> u32 {
+    let mut found = 0;
+    for _ in 0..200 {
+        yew::scheduler::flush().await;
+        found = host.query_selector_all(selector).unwrap().length();
+        if found == count {
+            break;
+        }
+        sleep(10).await;
+    }
+    found
+}
+
+fn texts(host: &Element, selector: &str) -> Vec<String> {
+    let nodes = host.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn bundled_zh_catalogue_shows_42_rows_and_three_stage_labels() {
+    let host = mount_widget(zh());
+    assert_eq!(wait_for(&host, ".fm-row", 42).await, 42);
+    let badges = texts(&host, ".fm-row .fm-badge");
+    for label in ["Alpha", "Beta", "Stable"] {
+        assert!(badges.iter().any(|b| b == label), "no {label} badge in {badges:?}");
+    }
+    assert_eq!(badges.iter().filter(|b| *b == "Stable").count(), 16);
+    assert_eq!(texts(&host, ".fm-title"), ["功能状态"]);
+    assert_eq!(texts(&host, ".fm-status"), ["显示 42 / 42 个功能"]);
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_search_narrows_rows_and_highlights() {
+    let host = mount_widget(zh());
+    wait_for(&host, ".fm-row", 42).await;
+    let input: HtmlInputElement = host.query_selector(".fm-search-input").unwrap().unwrap().dyn_into().unwrap();
+    input.set_value("负载");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    assert_eq!(wait_for(&host, ".fm-row", 1).await, 1);
+    assert_eq!(texts(&host, ".fm-row .fm-mark"), ["负载"]);
+    assert_eq!(texts(&host, ".fm-status"), ["显示 1 / 42 个功能"]);
+}
+
+#[wasm_bindgen_test]
+async fn stage_chip_filters_and_updates_counts() {
+    let host = mount_widget(zh());
+    wait_for(&host, ".fm-row", 42).await;
+    let alpha = host.query_selector(".fm-chip-experimental").unwrap().unwrap();
+    alpha.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    assert_eq!(wait_for(&host, ".fm-row", 11).await, 11);
+    assert_eq!(alpha.get_attribute("aria-pressed").as_deref(), Some("true"));
+    // Category chips now count Alpha features only: 4 traffic, 0 observability, 1, 1, 5.
+    let counts = texts(&host, ".fm-chip-group:nth-of-type(3) .fm-chip-count");
+    assert_eq!(counts, ["4", "0", "1", "1", "5"]);
+}
+
+#[wasm_bindgen_test]
+async fn english_catalogue_uses_english_ui() {
+    let host = mount_widget(MountConfig {
+        lang: "en".into(),
+        heading_level: 2,
+        ..MountConfig::default()
+    });
+    assert_eq!(wait_for(&host, ".fm-row", 42).await, 42);
+    assert_eq!(texts(&host, ".fm-title"), ["Feature status"]);
+    assert_eq!(texts(&host, ".fm-status"), ["Showing 42 of 42 features"]);
+}
+
+#[wasm_bindgen_test]
+async fn catalogue_that_fails_to_fetch_shows_the_error_panel() {
+    let host = mount_widget(MountConfig {
+        lang: "en".into(),
+        src: Some("/no-such-catalogue.json".into()),
+        heading_level: 2,
+        ..MountConfig::default()
+    });
+    assert_eq!(wait_for(&host, ".fm-error", 1).await, 1);
+    let message = texts(&host, ".fm-error")[0].clone();
+    assert!(message.contains("Could not fetch the feature catalogue"), "{message}");
+    assert!(message.contains("/no-such-catalogue.json"), "{message}");
+    assert!(message.contains("404"), "{message}");
+    assert_eq!(host.query_selector_all(".fm-row").unwrap().length(), 0);
+}

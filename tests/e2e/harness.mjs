@@ -1,0 +1,91 @@
+// Shared end-to-end harness: a static server for the built bundle (optionally
+// under a sub-path and with a CSP header) and headless Chromium via playwright-core.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..', '..');
+export const dist = process.env.FM_DIST || path.join(root, 'dist');
+export const target = process.env.FM_TARGET || path.join(root, 'target');
+const nodeModules = process.env.FM_NODE_MODULES
+  || path.join(process.env.HOME || '/root', '.cache', 'feature-matrix', 'node', 'node_modules');
+export const screenshots = path.join(target, 'screenshots');
+fs.mkdirSync(screenshots, { recursive: true });
+
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.md': 'text/plain; charset=utf-8',
+};
+
+/// Serves `dist/` (and `tests/hostile/` under /hostile/) at `prefix`, with an optional CSP.
+export async function serve({ prefix = '/', csp = null } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith(prefix)) { res.writeHead(404); res.end('not under prefix'); return; }
+    rel = rel.slice(prefix.length);
+    let base = dist;
+    if (rel.startsWith('hostile/')) { base = path.join(root, 'tests'); }
+    if (rel.startsWith('fixtures/')) { base = path.join(root, 'tests', 'e2e'); }
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(base, rel);
+    if (!file.startsWith(base) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
+    }
+    const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+    if (csp) headers['content-security-policy'] = csp;
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
+  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launch() {
+  const { chromium } = await import(path.join(nodeModules, 'playwright-core', 'index.mjs'));
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/// A page that records console messages and uncaught errors.
+export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
+  const page = await context.newPage();
+  page.messages = [];
+  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+  await page.goto(url);
+  return page;
+}
+
+export const rows = (page) => page.locator('.fm-row');
+
+export async function rowNames(page) {
+  return page.locator('.fm-row .fm-name').allInnerTexts();
+}
+
+export async function screenshot(page, name) {
+  const file = path.join(screenshots, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/// Runs axe-core on the page and returns its violations.
+export async function axe(page) {
+  await page.addScriptTag({ path: path.join(nodeModules, 'axe-core', 'axe.min.js') });
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/// Errors in the console, other than the favicon the static server lacks.
+export function consoleErrors(page) {
+  return page.messages.filter((m) => (m.type === 'error' || m.type === 'pageerror') && !/favicon/.test(m.text));
+}

@@ -1,0 +1,192 @@
+// The standalone release bundle in headless Chromium: the seed's content, search,
+// filters, summary grid, sorting, the definitions dialog, keyboard use, axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, rows, rowNames, screenshot, axe, consoleErrors, root } from './harness.mjs';
+
+const zh = JSON.parse(fs.readFileSync(path.join(root, 'data', 'features.zh.json'), 'utf8'));
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(query = '', options = {}) {
+  const page = await openPage(browser, server.base + query, options);
+  await page.locator('.fm-root').first().waitFor();
+  await page.waitForFunction(() => document.querySelector('.fm-row, .fm-empty, .fm-error'));
+  return page;
+}
+
+const chip = (page, label) => page.locator('.fm-chip', { has: page.locator('.fm-chip-label', { hasText: new RegExp(`^${label}$`) }) });
+const stageOf = (page) => page.locator('.fm-row .fm-badge').allInnerTexts();
+
+test('shows every feature name of the seed page, the intro, the definitions and the footer', async () => {
+  const page = await open();
+  assert.equal(await rows(page).count(), 42);
+  const names = await rowNames(page);
+  assert.deepEqual(names.map((n) => n.trim()), zh.features.map((f) => f.name));
+  const text = await page.locator('.fm-root').innerText();
+  assert.match(text, /此页面列出了每个功能的相对成熟度和支持等级/);
+  assert.match(text, /如果您希望在将来的版本中看到某些功能/);
+  await page.locator('.fm-defs-inline > summary').click();
+  const defs = await page.locator('.fm-defs-inline').innerText();
+  for (const a of zh.aspects) assert.ok(defs.includes(a.label), `aspect ${a.label}`);
+  assert.equal(await page.locator('.fm-defs-inline a[href="https://istio.io/zh/about/security-vulnerabilities/"]').count(), 2);
+  // Links resolve against base_url; the note is shown.
+  assert.equal(await page.locator('a.fm-feature-link[href="https://istio.io/zh/docs/setup/install/helm/"]').count(), 1);
+  assert.match(await page.locator('.fm-row', { hasText: 'IPv6' }).innerText(), /不能同时启用 IPv4 和 IPv6/);
+  await screenshot(page, 'standalone-zh');
+  assert.deepEqual(consoleErrors(page), []);
+});
+
+test('?lang=en shows the English catalogue', async () => {
+  const page = await open('?lang=en');
+  assert.equal(await rows(page).count(), 42);
+  assert.equal((await page.locator('.fm-title').innerText()).trim(), 'Feature status');
+  assert.ok((await rowNames(page)).includes('Helm based installation'));
+  await screenshot(page, 'standalone-en');
+});
+
+test('typing helm leaves exactly the Helm feature, highlighted', async () => {
+  const page = await open();
+  await page.locator('.fm-search-input').fill('helm');
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 1);
+  assert.deepEqual(await rowNames(page), ['基于 Helm 安装']);
+  assert.deepEqual(await page.locator('.fm-row mark').allInnerTexts(), ['Helm']);
+  assert.equal((await page.locator('.fm-status').innerText()).trim(), '显示 1 / 42 个功能');
+});
+
+test('the Alpha chip shows 11 rows and the other chips recount', async () => {
+  const page = await open();
+  await chip(page, 'Alpha').click();
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 11);
+  assert.equal(await chip(page, 'Alpha').getAttribute('aria-pressed'), 'true');
+  assert.equal((await chip(page, '核心').locator('.fm-chip-count').innerText()).trim(), '5');
+  assert.equal((await chip(page, '可观察性').locator('.fm-chip-count').innerText()).trim(), '0');
+  await chip(page, 'Beta').click();
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 26);
+  await page.getByRole('button', { name: '重置筛选' }).first().click();
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 42);
+});
+
+test('a summary-grid cell filters to its category and stage', async () => {
+  const page = await open();
+  await page.locator('.fm-sum-cell[aria-label="核心：5 个Alpha功能"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 5);
+  assert.deepEqual([...new Set(await stageOf(page))], ['Alpha']);
+  assert.equal(await chip(page, '核心').getAttribute('aria-pressed'), 'true');
+});
+
+test('sorting by stage puts Alpha before Beta before Stable and flips on a second click', async () => {
+  const page = await open();
+  const header = page.locator('th.fm-col-stage');
+  await header.locator('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+  const asc = await stageOf(page);
+  assert.deepEqual(asc, [...Array(11).fill('Alpha'), ...Array(15).fill('Beta'), ...Array(16).fill('Stable')]);
+  await header.locator('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  assert.deepEqual(await stageOf(page), [...Array(16).fill('Stable'), ...Array(15).fill('Beta'), ...Array(11).fill('Alpha')]);
+  await header.locator('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), null);
+  assert.deepEqual((await rowNames(page)).map((n) => n.trim()), zh.features.map((f) => f.name));
+});
+
+test('sorting by name follows the reader\'s collation', async () => {
+  const page = await open('?lang=en&sort=name');
+  const names = await rowNames(page);
+  const sorted = [...names].sort(new Intl.Collator('en').compare);
+  assert.deepEqual(names, sorted);
+  assert.equal(names[0].trim(), 'Authorization');
+});
+
+test('the dialog opens from a badge, traps focus, closes on Esc and returns focus', async () => {
+  const page = await open();
+  const badge = page.locator('.fm-row', { hasText: '基于 Helm 安装' }).locator('.fm-badge');
+  await badge.click();
+  const dialog = page.locator('dialog.fm-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await dialog.evaluate((d) => d.open), true);
+  assert.equal(await dialog.getAttribute('aria-labelledby') !== null, true);
+  assert.equal(await dialog.locator('th.fm-current').count(), 1);
+  assert.match(await dialog.locator('th.fm-current').innerText(), /Beta/);
+  assert.equal(await dialog.locator('a[href="https://istio.io/zh/about/security-vulnerabilities/"]').count(), 2);
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a === document.body || !!a.closest('dialog');
+    });
+    assert.ok(inside, `focus left the dialog after ${i + 1} Tab presses`);
+  }
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await badge.evaluate((b) => b === document.activeElement), true);
+});
+
+test('keyboard alone can search, filter, sort and open the definitions', async () => {
+  const page = await open();
+  await page.locator('body').press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('fm-search-input')), true);
+  await page.keyboard.type('kubernetes');
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length < 42);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 42);
+  const tabTo = async (predicate, what) => {
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(predicate)) return;
+    }
+    assert.fail(`Tab never reached ${what}`);
+  };
+  await tabTo(() => document.activeElement.matches('.fm-chip-experimental'), 'the Alpha chip');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 11);
+  await tabTo(() => document.activeElement.closest('th.fm-col-name') !== null, 'the name header');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('th.fm-col-name').getAttribute('aria-sort') === 'ascending');
+  await tabTo(() => document.activeElement.matches('.fm-row .fm-badge'), 'a stage badge');
+  await page.keyboard.press('Enter');
+  await page.locator('dialog.fm-dialog').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await page.locator('dialog.fm-dialog').waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement.matches('.fm-row .fm-badge')), true);
+});
+
+test('a query with no match shows the empty state, and its reset restores the rows', async () => {
+  const page = await open();
+  await page.locator('.fm-search-input').fill('zzzz-no-such-feature');
+  await page.locator('.fm-empty').waitFor();
+  assert.equal(await rows(page).count(), 0);
+  assert.match(await page.locator('.fm-empty').innerText(), /没有符合条件的功能/);
+  await page.locator('.fm-empty button').click();
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 42);
+});
+
+for (const [name, options] of [
+  ['light-1280', { width: 1280, colorScheme: 'light' }],
+  ['dark-1280', { width: 1280, colorScheme: 'dark' }],
+  ['light-375', { width: 375, colorScheme: 'light' }],
+  ['dark-375', { width: 375, colorScheme: 'dark' }],
+]) {
+  test(`axe reports no violations (${name})`, async () => {
+    const page = await open('', options);
+    await screenshot(page, `axe-${name}`);
+    assert.deepEqual(await axe(page), []);
+  });
+}
+
+test('axe reports no violations with the dialog open', async () => {
+  const page = await open('?defs=stable');
+  await page.locator('dialog.fm-dialog').waitFor({ state: 'visible' });
+  await screenshot(page, 'axe-dialog');
+  assert.deepEqual(await axe(page), []);
+});
+
+test('data-theme="dark" on the page overrides a light system preference', async () => {
+  const page = await open('?lang=en', { colorScheme: 'light' });
+  await page.evaluate(() => document.querySelector('.fm-root').setAttribute('data-theme', 'dark'));
+  const bg = await page.locator('.fm-root').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, 'rgb(13, 17, 23)');
+});

@@ -1,0 +1,62 @@
+//! The embed bundle: fixed file names under `dist/feature-matrix/`, so a docs
+//! page can reference them without knowing Trunk's hashes.
+
+use std::fs;
+use std::path::Path;
+
+use crate::tools::Env;
+
+/// Stylesheets of the widget, in cascade order (the page's own CSS is not included).
+const STYLES: [&str; 3] = ["styles/theme.css", "styles/controls.css", "styles/matrix.css"];
+
+pub fn assemble(env: &Env) -> Result<(), String> {
+    let dist = env.root.join("dist");
+    let out = dist.join("feature-matrix");
+    fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let mut built = fs::read_dir(&dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect::<Vec<_>>();
+    built.sort();
+    let find = |suffix: &str| {
+        built
+            .iter()
+            .find(|n| n.starts_with("feature-matrix-") && n.ends_with(suffix))
+            .cloned()
+            .ok_or_else(|| format!("dist/ has no feature-matrix-*{suffix}; did trunk build run?"))
+    };
+    copy(&dist.join(find("_bg.wasm")?), &out.join("feature-matrix_bg.wasm"))?;
+    copy(&dist.join(find(".js")?), &out.join("feature-matrix.js"))?;
+    copy(&env.root.join("embed/embed.js"), &out.join("embed.js"))?;
+    let mut css = String::new();
+    for style in STYLES {
+        css.push_str(&fs::read_to_string(env.root.join(style)).map_err(|e| format!("{style}: {e}"))?);
+        css.push('\n');
+    }
+    write(&out.join("feature-matrix.css"), &css)?;
+    copy(&env.root.join("styles/favicon.svg"), &dist.join("favicon.svg"))?;
+    copy_dir(&env.root.join("data"), &dist.join("data"))?;
+    copy_dir(&env.root.join("examples"), &dist.join("examples"))?;
+    println!("xtask: embed bundle written to dist/feature-matrix/");
+    Ok(())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    fs::copy(from, to).map(|_| ()).map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
+}
+
+fn write(to: &Path, text: &str) -> Result<(), String> {
+    fs::write(to, text).map_err(|e| format!("{}: {e}", to.display()))
+}
+
+/// Copies the files directly in `from` (not sub-folders) into `to`.
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
+            copy(&entry.path(), &to.join(entry.file_name()))?;
+        }
+    }
+    Ok(())
+}

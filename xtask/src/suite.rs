@@ -1,0 +1,194 @@
+//! `cargo xtask test`: every check a contributor and CI run, ending with one
+//! summary line of passed and failed counts.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::mpsc;
+
+use crate::tools::{self, Env, Needs};
+
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+    failures: Vec<String>,
+}
+
+pub fn run() -> ExitCode {
+    let env = match tools::bootstrap(Needs::Test) {
+        Ok(env) => env,
+        Err(e) => {
+            eprintln!("xtask: bootstrap failed: {e}");
+            println!("0 passed, 1 failed");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut tally = Tally::default();
+
+    check(&mut tally, "cargo fmt --check", env.command("cargo").args(["fmt", "--all", "--check"]));
+    check(
+        &mut tally,
+        "cargo clippy",
+        env.command("cargo")
+            .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+    );
+    check(
+        &mut tally,
+        "cargo clippy (wasm32)",
+        env.command("cargo").args([
+            "clippy",
+            "-p",
+            "feature-matrix",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
+    tests(&mut tally, "native tests", env.command("cargo").args(["test", "-p", "catalogue", "-p", "xtask"]));
+    tests(&mut tally, "browser tests", &mut browser_tests(&env));
+    match crate::build() {
+        Ok(_) => tally.passed += 1,
+        Err(e) => fail(&mut tally, &format!("release build: {e}")),
+    }
+    tests(&mut tally, "end-to-end tests", &mut end_to_end(&env));
+
+    for failure in &tally.failures {
+        println!("xtask: FAILED: {failure}");
+    }
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn browser_tests(env: &Env) -> Command {
+    let mut cmd = env.command("cargo");
+    cmd.args(["test", "-p", "feature-matrix", "--target", "wasm32-unknown-unknown"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    cmd
+}
+
+fn end_to_end(env: &Env) -> Command {
+    let mut cmd = env.command("node");
+    cmd.args(["--test", "--test-concurrency=1", "--test-reporter=tap"])
+        .arg(env.root.join("tests/e2e"))
+        .env("FM_NODE_MODULES", env.node_modules())
+        .env("FM_DIST", env.root.join("dist"))
+        .env("FM_TARGET", env.root.join("target"));
+    cmd
+}
+
+fn fail(tally: &mut Tally, what: &str) {
+    tally.failed += 1;
+    tally.failures.push(what.to_string());
+}
+
+/// A check that counts as one test: passes when the command succeeds.
+fn check(tally: &mut Tally, name: &str, cmd: &mut Command) {
+    println!("xtask: == {name}");
+    match capture(cmd) {
+        Ok((true, _)) => tally.passed += 1,
+        Ok((false, _)) => fail(tally, name),
+        Err(e) => fail(tally, &format!("{name}: {e}")),
+    }
+}
+
+/// A test run whose output says how many passed and failed.
+fn tests(tally: &mut Tally, name: &str, cmd: &mut Command) {
+    println!("xtask: == {name}");
+    let (ok, output) = match capture(cmd) {
+        Ok(result) => result,
+        Err(e) => return fail(tally, &format!("{name}: {e}")),
+    };
+    let (passed, failed) = count_results(&output);
+    tally.passed += passed;
+    tally.failed += failed;
+    if failed > 0 {
+        tally.failures.push(format!("{name}: {failed} failed"));
+    }
+    if !ok && failed == 0 {
+        fail(tally, &format!("{name}: the run failed before reporting"));
+    } else if ok && passed == 0 {
+        fail(tally, &format!("{name}: no test ran"));
+    }
+}
+
+/// Sums `test result: … N passed; M failed` (cargo and wasm-bindgen-test)
+/// and `# pass N` / `# fail N` (node's TAP reporter).
+pub fn count_results(output: &str) -> (usize, usize) {
+    let (mut passed, mut failed) = (0, 0);
+    for line in output.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            passed += number_before(rest, " passed");
+            failed += number_before(rest, " failed");
+        } else if let Some(n) = line.strip_prefix("# pass ") {
+            passed += n.trim().parse().unwrap_or(0);
+        } else if let Some(n) = line.strip_prefix("# fail ") {
+            failed += n.trim().parse().unwrap_or(0);
+        }
+    }
+    (passed, failed)
+}
+
+fn number_before(text: &str, word: &str) -> usize {
+    text.find(word)
+        .and_then(|end| text[..end].rsplit([' ', '.', ';']).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Runs a command, echoing its output while keeping a copy.
+fn capture(cmd: &mut Command) -> Result<(bool, String), String> {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{:?}: {e}", cmd.get_program()))?;
+    let (tx, rx) = mpsc::channel::<String>();
+    let mut readers = Vec::new();
+    if let Some(out) = child.stdout.take() {
+        let tx = tx.clone();
+        readers.push(std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                println!("{line}");
+                let _ = tx.send(line);
+            }
+        }));
+    }
+    if let Some(err) = child.stderr.take() {
+        let tx = tx.clone();
+        readers.push(std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                eprintln!("{line}");
+                let _ = tx.send(line);
+            }
+        }));
+    }
+    drop(tx);
+    let status = child.wait().map_err(|e| e.to_string())?;
+    for reader in readers {
+        let _ = reader.join();
+    }
+    let output: Vec<String> = rx.into_iter().collect();
+    Ok((status.success(), output.join("\n")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_results;
+
+    #[test]
+    fn counts_cargo_and_tap_results() {
+        let output = "test result: ok. 6 passed; 0 failed; 0 ignored\n\
+                      test result: FAILED. 3 passed; 2 failed; 0 ignored\n\
+                      # pass 7\n# fail 1\n";
+        assert_eq!(count_results(output), (16, 3));
+    }
+}

@@ -1,0 +1,192 @@
+//! Tool bootstrap: each tool is checked by version and installed only when
+//! missing or wrong. Installs print their own progress.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+
+/// What a command needs installed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Build,
+    Test,
+}
+
+/// Paths of the installed tools.
+pub struct Env {
+    pub root: PathBuf,
+    pub node_dir: PathBuf,
+    path: String,
+}
+
+impl Env {
+    /// A command with PATH set so Trunk finds our wasm-bindgen and wasm-opt.
+    pub fn command(&self, program: &str) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.current_dir(&self.root)
+            .env("PATH", &self.path)
+            .env("TRUNK_OFFLINE", "true")
+            .env("NO_COLOR", "true");
+        cmd
+    }
+
+    pub fn node_modules(&self) -> PathBuf {
+        self.node_dir.join("node_modules")
+    }
+}
+
+/// The workspace root (the parent of `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Cache for tools that live outside the clone.
+pub fn cache_dir() -> PathBuf {
+    let base = std::env::var_os("FEATURE_MATRIX_CACHE")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| PathBuf::from("/tmp"));
+    base.join("feature-matrix")
+}
+
+pub fn bootstrap(needs: Needs) -> Result<Env, String> {
+    let root = workspace_root();
+    let cargo_bin = cargo_home().join("bin");
+    let node_dir = cache_dir().join("node");
+    let path = format!(
+        "{}:{}:{}",
+        node_dir.join("node_modules/.bin").display(),
+        cargo_bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let env = Env { root, node_dir, path };
+
+    step("wasm32 target");
+    let targets = output(env.command("rustup").args(["target", "list", "--installed"]))?;
+    if !targets.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        run(env.command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+
+    step(&format!("trunk {TRUNK_VERSION}"));
+    if !version_of(&env, "trunk").contains(TRUNK_VERSION) {
+        note("installing trunk (about 10 minutes on 2 cores the first time)");
+        run(env
+            .command("cargo")
+            .args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"]))?;
+    }
+
+    let bindgen = locked_version(&env.root, "wasm-bindgen")?;
+    step(&format!("wasm-bindgen-cli {bindgen} (the version in Cargo.lock)"));
+    if !version_of(&env, "wasm-bindgen").contains(&bindgen) {
+        note("installing wasm-bindgen-cli (about 4 minutes the first time)");
+        // Not --locked: its lockfile pins a crate version the registry no longer has.
+        run(env
+            .command("cargo")
+            .args(["install", "wasm-bindgen-cli", "--version", &bindgen, "--force"]))?;
+    }
+
+    step("node tools (wasm-opt from binaryen, playwright-core, axe-core)");
+    install_node_tools(&env)?;
+
+    if needs == Needs::Test {
+        step("chromium, chromedriver and CJK fonts");
+        install_browser(&env)?;
+    }
+    Ok(env)
+}
+
+fn install_node_tools(env: &Env) -> Result<(), String> {
+    let wanted = std::fs::read_to_string(env.root.join("xtask/node/package.json"))
+        .map_err(|e| format!("xtask/node/package.json: {e}"))?;
+    let installed = env.node_dir.join("package.json");
+    let current = std::fs::read_to_string(&installed).unwrap_or_default();
+    if current == wanted && env.node_modules().join(".bin/wasm-opt").exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&env.node_dir).map_err(|e| format!("{}: {e}", env.node_dir.display()))?;
+    std::fs::write(&installed, &wanted).map_err(|e| format!("{}: {e}", installed.display()))?;
+    run(env
+        .command("npm")
+        .current_dir(&env.node_dir)
+        .args(["install", "--no-audit", "--no-fund", "--no-package-lock"]))
+}
+
+fn install_browser(env: &Env) -> Result<(), String> {
+    let fonts = Command::new("dpkg")
+        .args(["-s", "fonts-noto-cjk"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() && fonts {
+        return Ok(());
+    }
+    note("installing chromium, chromium-driver and fonts-noto-cjk from Debian (about a minute)");
+    let sudo = if output(&mut Command::new("id").arg("-u")).unwrap_or_default().trim() == "0" {
+        vec![]
+    } else {
+        vec!["sudo"]
+    };
+    let apt = |args: &[&str]| {
+        let mut all = sudo.clone();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        let mut cmd = env.command(all[0]);
+        cmd.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut cmd)
+    };
+    apt(&["update", "-q"])?;
+    apt(&["install", "-y", "-q", "chromium", "chromium-driver", "fonts-noto-cjk"])
+}
+
+fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+}
+
+/// The version of `package` recorded in Cargo.lock.
+pub fn locked_version(root: &Path, package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == format!("name = \"{package}\"") {
+            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                return Ok(version.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+fn version_of(env: &Env, program: &str) -> String {
+    output(env.command(program).arg("--version")).unwrap_or_default()
+}
+
+fn output(cmd: &mut Command) -> Result<String, String> {
+    let out = cmd.stderr(Stdio::null()).output().map_err(|e| e.to_string())?;
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Runs a command with inherited output; an error when it fails.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let status = cmd.status().map_err(|e| format!("{cmd:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{:?} failed ({status})", cmd.get_program()))
+    }
+}
+
+pub fn step(what: &str) {
+    println!("xtask: checking {what}");
+}
+
+pub fn note(what: &str) {
+    println!("xtask: {what}");
+}
