@@ -43,7 +43,9 @@ export async function serve({ prefix = '/', csp = null } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}${prefix}`;
-  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+  // Browsers keep connections alive; close them, or close() waits forever.
+  const close = () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); });
+  return { base, close };
 }
 
 export async function launch() {

@@ -77,7 +77,7 @@ fn browser_tests(env: &Env) -> Command {
 
 fn end_to_end(env: &Env) -> Command {
     let mut cmd = env.command("node");
-    cmd.args(["--test", "--test-concurrency=1", "--test-reporter=tap"])
+    cmd.args(["--test", "--test-concurrency=1", "--test-timeout=120000", "--test-reporter=tap"])
         .arg(env.root.join("tests/e2e"))
         .env("FM_NODE_MODULES", env.node_modules())
         .env("FM_DIST", env.root.join("dist"))

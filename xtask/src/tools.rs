@@ -126,7 +126,7 @@ fn install_browser(env: &Env) -> Result<(), String> {
         return Ok(());
     }
     note("installing chromium, chromium-driver and fonts-noto-cjk from Debian (about a minute)");
-    let sudo = if output(&mut Command::new("id").arg("-u")).unwrap_or_default().trim() == "0" {
+    let sudo = if output(Command::new("id").arg("-u")).unwrap_or_default().trim() == "0" {
         vec![]
     } else {
         vec!["sudo"]
