@@ -66,7 +66,10 @@ async fn bundled_zh_catalogue_shows_42_rows_and_three_stage_labels() {
     assert_eq!(wait_for(&host, ".fm-row", 42).await, 42);
     let badges = texts(&host, ".fm-row .fm-badge");
     for label in ["Alpha", "Beta", "Stable"] {
-        assert!(badges.iter().any(|b| b == label), "no {label} badge in {badges:?}");
+        assert!(
+            badges.iter().any(|b| b == label),
+            "no {label} badge in {badges:?}"
+        );
     }
     assert_eq!(badges.iter().filter(|b| *b == "Stable").count(), 16);
     assert_eq!(texts(&host, ".fm-title"), ["功能状态"]);
@@ -77,9 +80,16 @@ async fn bundled_zh_catalogue_shows_42_rows_and_three_stage_labels() {
 async fn typing_in_search_narrows_rows_and_highlights() {
     let host = mount_widget(zh());
     wait_for(&host, ".fm-row", 42).await;
-    let input: HtmlInputElement = host.query_selector(".fm-search-input").unwrap().unwrap().dyn_into().unwrap();
+    let input: HtmlInputElement = host
+        .query_selector(".fm-search-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     input.set_value("负载");
-    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
     assert_eq!(wait_for(&host, ".fm-row", 1).await, 1);
     assert_eq!(texts(&host, ".fm-row .fm-mark"), ["负载"]);
     assert_eq!(texts(&host, ".fm-status"), ["显示 1 / 42 个功能"]);
@@ -89,7 +99,10 @@ async fn typing_in_search_narrows_rows_and_highlights() {
 async fn stage_chip_filters_and_updates_counts() {
     let host = mount_widget(zh());
     wait_for(&host, ".fm-row", 42).await;
-    let alpha = host.query_selector(".fm-chip-experimental").unwrap().unwrap();
+    let alpha = host
+        .query_selector(".fm-chip-experimental")
+        .unwrap()
+        .unwrap();
     alpha.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
     assert_eq!(wait_for(&host, ".fm-row", 11).await, 11);
     assert_eq!(alpha.get_attribute("aria-pressed").as_deref(), Some("true"));
@@ -120,7 +133,10 @@ async fn catalogue_that_fails_to_fetch_shows_the_error_panel() {
     });
     assert_eq!(wait_for(&host, ".fm-error", 1).await, 1);
     let message = texts(&host, ".fm-error")[0].clone();
-    assert!(message.contains("Could not fetch the feature catalogue"), "{message}");
+    assert!(
+        message.contains("Could not fetch the feature catalogue"),
+        "{message}"
+    );
     assert!(message.contains("/no-such-catalogue.json"), "{message}");
     assert!(message.contains("404"), "{message}");
     assert_eq!(host.query_selector_all(".fm-row").unwrap().length(), 0);

@@ -12,6 +12,9 @@ export const target = process.env.FM_TARGET || path.join(root, 'target');
 const nodeModules = process.env.FM_NODE_MODULES
   || path.join(process.env.HOME || '/root', '.cache', 'feature-matrix', 'node', 'node_modules');
 export const screenshots = path.join(target, 'screenshots');
+/// Test files too big or too generated to commit, served under /generated/.
+export const generated = path.join(target, 'e2e-generated');
+fs.mkdirSync(generated, { recursive: true });
 fs.mkdirSync(screenshots, { recursive: true });
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -31,12 +34,17 @@ export async function serve({ prefix = '/', csp = null } = {}) {
     let base = dist;
     if (rel.startsWith('hostile/')) { base = path.join(root, 'tests'); }
     if (rel.startsWith('fixtures/')) { base = path.join(root, 'tests', 'e2e'); }
+    if (rel.startsWith('generated/')) { base = generated; rel = rel.slice('generated/'.length); }
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.resolve(base, rel);
     if (!file.startsWith(base) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
     }
-    const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+    const headers = {
+      'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'content-length': fs.statSync(file).size,
+      'cache-control': 'no-store',
+    };
     if (csp) headers['content-security-policy'] = csp;
     res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);

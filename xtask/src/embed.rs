@@ -7,7 +7,11 @@ use std::path::Path;
 use crate::tools::Env;
 
 /// Stylesheets of the widget, in cascade order (the page's own CSS is not included).
-const STYLES: [&str; 3] = ["styles/theme.css", "styles/controls.css", "styles/matrix.css"];
+const STYLES: [&str; 3] = [
+    "styles/theme.css",
+    "styles/controls.css",
+    "styles/matrix.css",
+];
 
 pub fn assemble(env: &Env) -> Result<(), String> {
     let dist = env.root.join("dist");
@@ -26,16 +30,24 @@ pub fn assemble(env: &Env) -> Result<(), String> {
             .cloned()
             .ok_or_else(|| format!("dist/ has no feature-matrix-*{suffix}; did trunk build run?"))
     };
-    copy(&dist.join(find("_bg.wasm")?), &out.join("feature-matrix_bg.wasm"))?;
+    copy(
+        &dist.join(find("_bg.wasm")?),
+        &out.join("feature-matrix_bg.wasm"),
+    )?;
     copy(&dist.join(find(".js")?), &out.join("feature-matrix.js"))?;
     copy(&env.root.join("embed/embed.js"), &out.join("embed.js"))?;
     let mut css = String::new();
     for style in STYLES {
-        css.push_str(&fs::read_to_string(env.root.join(style)).map_err(|e| format!("{style}: {e}"))?);
+        css.push_str(
+            &fs::read_to_string(env.root.join(style)).map_err(|e| format!("{style}: {e}"))?,
+        );
         css.push('\n');
     }
     write(&out.join("feature-matrix.css"), &css)?;
-    copy(&env.root.join("styles/favicon.svg"), &dist.join("favicon.svg"))?;
+    copy(
+        &env.root.join("styles/favicon.svg"),
+        &dist.join("favicon.svg"),
+    )?;
     copy_dir(&env.root.join("data"), &dist.join("data"))?;
     copy_dir(&env.root.join("examples"), &dist.join("examples"))?;
     println!("xtask: embed bundle written to dist/feature-matrix/");
@@ -43,7 +55,9 @@ pub fn assemble(env: &Env) -> Result<(), String> {
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
-    fs::copy(from, to).map(|_| ()).map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
 }
 
 fn write(to: &Path, text: &str) -> Result<(), String> {
@@ -53,7 +67,10 @@ fn write(to: &Path, text: &str) -> Result<(), String> {
 /// Copies the files directly in `from` (not sub-folders) into `to`.
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
+    for entry in fs::read_dir(from)
+        .map_err(|e| format!("{}: {e}", from.display()))?
+        .flatten()
+    {
         if entry.file_type().is_ok_and(|t| t.is_file()) {
             copy(&entry.path(), &to.join(entry.file_name()))?;
         }

@@ -41,10 +41,14 @@ fn main() -> ExitCode {
 fn serve() -> Result<(), String> {
     let env = tools::bootstrap(tools::Needs::Build)?;
     println!("xtask: serving the standalone widget at http://127.0.0.1:8080/ (Ctrl-C stops)");
-    tools::run(
-        env.command("trunk")
-            .args(["serve", "--release", "--address", "127.0.0.1", "--port", "8080"]),
-    )
+    tools::run(env.command("trunk").args([
+        "serve",
+        "--release",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        "8080",
+    ]))
 }
 
 /// Builds the standalone bundle and the embed bundle; returns the tool environment.

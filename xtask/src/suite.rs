@@ -25,12 +25,22 @@ pub fn run() -> ExitCode {
     };
     let mut tally = Tally::default();
 
-    check(&mut tally, "cargo fmt --check", env.command("cargo").args(["fmt", "--all", "--check"]));
+    check(
+        &mut tally,
+        "cargo fmt --check",
+        env.command("cargo").args(["fmt", "--all", "--check"]),
+    );
     check(
         &mut tally,
         "cargo clippy",
-        env.command("cargo")
-            .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        env.command("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
     );
     check(
         &mut tally,
@@ -47,7 +57,12 @@ pub fn run() -> ExitCode {
             "warnings",
         ]),
     );
-    tests(&mut tally, "native tests", env.command("cargo").args(["test", "-p", "catalogue", "-p", "xtask"]));
+    tests(
+        &mut tally,
+        "native tests",
+        env.command("cargo")
+            .args(["test", "-p", "catalogue", "-p", "xtask"]),
+    );
     tests(&mut tally, "browser tests", &mut browser_tests(&env));
     match crate::build() {
         Ok(_) => tally.passed += 1,
@@ -68,20 +83,34 @@ pub fn run() -> ExitCode {
 
 fn browser_tests(env: &Env) -> Command {
     let mut cmd = env.command("cargo");
-    cmd.args(["test", "-p", "feature-matrix", "--target", "wasm32-unknown-unknown"])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    cmd.args([
+        "test",
+        "-p",
+        "feature-matrix",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])
+    .env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     cmd
 }
 
 fn end_to_end(env: &Env) -> Command {
     let mut cmd = env.command("node");
-    cmd.args(["--test", "--test-concurrency=1", "--test-timeout=120000", "--test-reporter=tap"])
-        .arg(env.root.join("tests/e2e"))
-        .env("FM_NODE_MODULES", env.node_modules())
-        .env("FM_DIST", env.root.join("dist"))
-        .env("FM_TARGET", env.root.join("target"));
+    cmd.args([
+        "--test",
+        "--test-concurrency=1",
+        "--test-timeout=120000",
+        "--test-reporter=tap",
+    ])
+    .arg(env.root.join("tests/e2e"))
+    .env("FM_NODE_MODULES", env.node_modules())
+    .env("FM_DIST", env.root.join("dist"))
+    .env("FM_TARGET", env.root.join("target"));
     cmd
 }
 

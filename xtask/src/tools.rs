@@ -63,30 +63,53 @@ pub fn bootstrap(needs: Needs) -> Result<Env, String> {
         cargo_bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let env = Env { root, node_dir, path };
+    let env = Env {
+        root,
+        node_dir,
+        path,
+    };
 
     step("wasm32 target");
-    let targets = output(env.command("rustup").args(["target", "list", "--installed"]))?;
-    if !targets.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
-        run(env.command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    let targets = output(
+        env.command("rustup")
+            .args(["target", "list", "--installed"]),
+    )?;
+    if !targets
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        run(env
+            .command("rustup")
+            .args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
 
     step(&format!("trunk {TRUNK_VERSION}"));
     if !version_of(&env, "trunk").contains(TRUNK_VERSION) {
         note("installing trunk (about 10 minutes on 2 cores the first time)");
-        run(env
-            .command("cargo")
-            .args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"]))?;
+        run(env.command("cargo").args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+            "--force",
+        ]))?;
     }
 
     let bindgen = locked_version(&env.root, "wasm-bindgen")?;
-    step(&format!("wasm-bindgen-cli {bindgen} (the version in Cargo.lock)"));
+    step(&format!(
+        "wasm-bindgen-cli {bindgen} (the version in Cargo.lock)"
+    ));
     if !version_of(&env, "wasm-bindgen").contains(&bindgen) {
         note("installing wasm-bindgen-cli (about 4 minutes the first time)");
         // Not --locked: its lockfile pins a crate version the registry no longer has.
-        run(env
-            .command("cargo")
-            .args(["install", "wasm-bindgen-cli", "--version", &bindgen, "--force"]))?;
+        run(env.command("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &bindgen,
+            "--force",
+        ]))?;
     }
 
     step("node tools (wasm-opt from binaryen, playwright-core, axe-core)");
@@ -107,12 +130,15 @@ fn install_node_tools(env: &Env) -> Result<(), String> {
     if current == wanted && env.node_modules().join(".bin/wasm-opt").exists() {
         return Ok(());
     }
-    std::fs::create_dir_all(&env.node_dir).map_err(|e| format!("{}: {e}", env.node_dir.display()))?;
+    std::fs::create_dir_all(&env.node_dir)
+        .map_err(|e| format!("{}: {e}", env.node_dir.display()))?;
     std::fs::write(&installed, &wanted).map_err(|e| format!("{}: {e}", installed.display()))?;
-    run(env
-        .command("npm")
-        .current_dir(&env.node_dir)
-        .args(["install", "--no-audit", "--no-fund", "--no-package-lock"]))
+    run(env.command("npm").current_dir(&env.node_dir).args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--no-package-lock",
+    ]))
 }
 
 fn install_browser(env: &Env) -> Result<(), String> {
@@ -122,11 +148,18 @@ fn install_browser(env: &Env) -> Result<(), String> {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() && fonts {
+    if Path::new("/usr/bin/chromium").exists()
+        && Path::new("/usr/bin/chromedriver").exists()
+        && fonts
+    {
         return Ok(());
     }
     note("installing chromium, chromium-driver and fonts-noto-cjk from Debian (about a minute)");
-    let sudo = if output(Command::new("id").arg("-u")).unwrap_or_default().trim() == "0" {
+    let sudo = if output(Command::new("id").arg("-u"))
+        .unwrap_or_default()
+        .trim()
+        == "0"
+    {
         vec![]
     } else {
         vec!["sudo"]
@@ -140,7 +173,14 @@ fn install_browser(env: &Env) -> Result<(), String> {
         run(&mut cmd)
     };
     apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "chromium", "chromium-driver", "fonts-noto-cjk"])
+    apt(&[
+        "install",
+        "-y",
+        "-q",
+        "chromium",
+        "chromium-driver",
+        "fonts-noto-cjk",
+    ])
 }
 
 fn cargo_home() -> PathBuf {
@@ -152,11 +192,15 @@ fn cargo_home() -> PathBuf {
 
 /// The version of `package` recorded in Cargo.lock.
 pub fn locked_version(root: &Path, package: &str) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock =
+        std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == format!("name = \"{package}\"") {
-            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(version.trim_matches('"').to_string());
             }
         }
@@ -169,7 +213,10 @@ fn version_of(env: &Env, program: &str) -> String {
 }
 
 fn output(cmd: &mut Command) -> Result<String, String> {
-    let out = cmd.stderr(Stdio::null()).output().map_err(|e| e.to_string())?;
+    let out = cmd
+        .stderr(Stdio::null())
+        .output()
+        .map_err(|e| e.to_string())?;
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 

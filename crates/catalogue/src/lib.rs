@@ -5,8 +5,12 @@
 //! - [`inline`]: inline text with links, and link safety.
 //! - [`view`]: search, facets and ordering for a reader's view.
 //! - [`codec`]: the view to and from URL query parameters.
+//! - [`import`]: a Hugo markdown page to a catalogue.
+//! - [`diff`]: drift between two locales of a catalogue.
 
 pub mod codec;
+pub mod diff;
+pub mod import;
 pub mod inline;
 pub mod model;
 pub mod validate;

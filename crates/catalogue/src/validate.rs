@@ -281,7 +281,10 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
             if !stage_ids.contains_key(stage.as_str()) {
                 v.problem(
                     &def_path,
-                    format!("unknown stage \"{stage}\"; known: {stage_list}"),
+                    format!(
+                        "unknown stage {:?}; known: {stage_list}",
+                        truncate(stage, 60)
+                    ),
                 );
             }
             v.inline(&def_path, text);
@@ -297,15 +300,18 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
         if !stage_ids.contains_key(feature.stage.as_str()) {
             v.problem(
                 &format!("{path}.stage"),
-                format!("unknown stage \"{}\"; known: {stage_list}", feature.stage),
+                format!(
+                    "unknown stage {:?}; known: {stage_list}",
+                    truncate(&feature.stage, 60)
+                ),
             );
         }
         if !category_ids.contains_key(feature.category.as_str()) {
             v.problem(
                 &format!("{path}.category"),
                 format!(
-                    "unknown category \"{}\"; known: {category_list}",
-                    feature.category
+                    "unknown category {:?}; known: {category_list}",
+                    truncate(&feature.category, 60)
                 ),
             );
         }
@@ -389,7 +395,7 @@ impl Validator {
             return;
         }
         if let Err(e) = check_link(url) {
-            self.problem(path, format!("{e}: {:?}", truncate(url, 60)));
+            self.problem(path, format!("{e} (got {:?})", truncate(url, 60)));
         }
     }
 

@@ -1,0 +1,231 @@
+//! The `catalogue` command line: exit codes, messages, import, schema, diff,
+//! and the hostile corpus under `tests/hostile/`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_catalogue"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the catalogue binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fm-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn validate_accepts_the_bundled_catalogues() {
+    let o = cli(&["validate", "data/features.zh.json", "data/features.en.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("data/features.zh.json: ok (42 features, 3 stages, 5 categories)"));
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_path_and_exits_1() {
+    let bad = std::fs::read_to_string(root().join("data/features.en.json"))
+        .unwrap()
+        .replacen("\"stage\": \"beta\"", "\"stage\": \"gamma\"", 1)
+        .replacen(
+            "\"link\": \"/docs/setup/\"",
+            "\"link\": \"javascript:alert(1)\"",
+            1,
+        );
+    let path = temp_file("bad.json", bad.as_bytes());
+    let o = cli(&["validate", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("2 problem(s)"), "{out}");
+    assert!(
+        out.contains("features[7].stage: unknown stage \"gamma\"; known: alpha, beta, stable"),
+        "{out}"
+    );
+    assert!(
+        out.contains("features[31].link: link scheme \"javascript:\" is not allowed"),
+        "{out}"
+    );
+}
+
+#[test]
+fn validate_json_format_is_machine_readable() {
+    let path = temp_file("syntax.json", b"{\n  \"version\": 1,\n  oops\n}");
+    let o = cli(&[
+        "validate",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+        "data/features.zh.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report[0]["valid"], false);
+    assert_eq!(report[0]["problems"][0]["path"], "$");
+    assert_eq!(
+        report[0]["problems"][0]["message"],
+        "JSON syntax error at line 3, column 3: key must be a string"
+    );
+    assert_eq!(report[1]["valid"], true);
+}
+
+#[test]
+fn validate_exits_2_for_missing_files_and_bad_usage() {
+    assert_eq!(
+        cli(&["validate", "no/such/file.json"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(cli(&["validate"]).status.code(), Some(2));
+    assert_eq!(cli(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn import_of_the_seed_page_equals_the_bundled_catalogue_but_for_its_listed_correction() {
+    let seed = root().join("../shared/seeds/000_ec1c4c1afbf8d4fc.txt");
+    let seed = if seed.exists() {
+        seed
+    } else {
+        root().join("crates/catalogue/tests/seed.md")
+    };
+    let o = cli(&[
+        "import",
+        seed.to_str().unwrap(),
+        "--base-url",
+        "https://istio.io",
+        "--ids-from",
+        "data/features.zh.json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut imported: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let bundled: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("data/features.zh.json")).unwrap(),
+    )
+    .unwrap();
+    // The one correction listed in data/README.md: 谈性 (a typo) → 弹性 (resilience).
+    let resilience = &mut imported["features"][3]["name"];
+    assert_eq!(resilience, "谈性功能: 超时， 重试， 连接池，异常检测");
+    *resilience = "弹性功能: 超时， 重试， 连接池，异常检测".into();
+    assert_eq!(imported, bundled);
+}
+
+#[test]
+fn import_without_ids_derives_them_from_anchors_and_names() {
+    let seed = root().join("crates/catalogue/tests/seed.md");
+    let o = cli(&["import", seed.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(c["locale"], "zh");
+    assert_eq!(c["categories"][0]["id"], "traffic-management");
+    assert_eq!(c["features"].as_array().unwrap().len(), 42);
+    assert_eq!(c["features"][0]["id"], "http1-1-http2-grpc-tcp");
+    assert_eq!(c["features"][41]["note"], serde_json::Value::Null);
+    assert_eq!(c["aspects"][4]["label"], "安全性");
+}
+
+#[test]
+fn schema_command_prints_the_checked_in_schema() {
+    let o = cli(&["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        std::fs::read_to_string(root().join("data/catalogue.schema.json")).unwrap()
+    );
+}
+
+#[test]
+fn diff_reports_drift_between_locales_and_exits_1() {
+    assert_eq!(
+        cli(&["diff", "data/features.zh.json", "data/features.en.json"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let mut en: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("data/features.en.json")).unwrap(),
+    )
+    .unwrap();
+    let features = en["features"].as_array_mut().unwrap();
+    features.retain(|f| f["id"] != "ipv6");
+    features[0]["stage"] = "beta".into();
+    features[7]["link"] = "/docs/elsewhere/".into();
+    features.push(serde_json::json!({"id": "ambient", "name": "Ambient mesh", "category": "core", "stage": "alpha"}));
+    let path = temp_file("drift.en.json", en.to_string().as_bytes());
+    let o = cli(&["diff", "data/features.zh.json", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("4 difference(s)"), "{out}");
+    assert!(
+        out.contains("protocols-http-grpc-tcp: stage stable in A, beta in B"),
+        "{out}"
+    );
+    assert!(out.contains("locality-load-balancing: link /zh/docs/ops/configuration/traffic-management/locality-load-balancing/ in A, /docs/elsewhere/ in B"), "{out}");
+    assert!(
+        out.contains("ipv6: only in A (Kubernetes 支持 IPv6)"),
+        "{out}"
+    );
+    assert!(out.contains("ambient: only in B (Ambient mesh)"), "{out}");
+}
+
+#[test]
+fn hostile_catalogues_get_their_expected_errors() {
+    let expected: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/hostile.expected.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(expected.len() >= 15);
+    for (file, want) in expected {
+        let path = root().join("tests/hostile").join(&file);
+        let o = cli(&["validate", path.to_str().unwrap()]);
+        let out = stdout(&o);
+        let want = want.as_str().unwrap();
+        if want == "ok" {
+            assert_eq!(o.status.code(), Some(0), "{file}: {out}");
+        } else {
+            assert_eq!(o.status.code(), Some(1), "{file}: {out}");
+            assert!(out.contains(want), "{file}: expected {want:?} in {out}");
+        }
+    }
+}
+
+#[test]
+fn huge_catalogues_are_refused_with_a_clear_error() {
+    let template =
+        std::fs::read_to_string(root().join("tests/hostile/unknown-stage.json")).unwrap();
+    let long_name = template.replace("\"gamma\"", "\"alpha\"").replace(
+        "\"name\": \"A\"",
+        &format!("\"name\": \"{}\"", "x".repeat(1 << 20)),
+    );
+    let path = temp_file("long-name.json", long_name.as_bytes());
+    let out = stdout(&cli(&["validate", path.to_str().unwrap()]));
+    assert!(
+        out.contains("features[0].name: is 1048576 characters long; the limit is 500"),
+        "{}",
+        &out[..out.len().min(500)]
+    );
+    assert!(out.len() < 1000, "the message must not echo the huge name");
+
+    let mut big = vec![b' '; 50 * 1024 * 1024];
+    big[0] = b'{';
+    let path = temp_file("fifty-mb.json", &big);
+    let o = cli(&["validate", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("catalogue is 52428800 bytes; the limit is 10485760 bytes"));
+    let _ = std::fs::remove_file(path);
+}
