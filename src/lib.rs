@@ -81,3 +81,13 @@ pub fn mount(element: Element, config: MountConfig) {
     yew::Renderer::<components::App>::with_root_and_props(element, components::AppProps { config })
         .render();
 }
+
+/// Bytes of WebAssembly memory the widget holds (read by the benchmark).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()))
+}

@@ -8,6 +8,9 @@ pub struct StageBarProps {
     pub label: AttrValue,
 }
 
+/// Width of the bar in SVG user units; integers keep float formatting out of the bundle.
+const WIDTH: usize = 1000;
+
 /// A stacked bar of a category's stage mix (SVG; widths are attributes, colours come from CSS).
 #[component]
 pub fn StageBar(props: &StageBarProps) -> Html {
@@ -19,23 +22,23 @@ pub fn StageBar(props: &StageBarProps) -> Html {
         .map(|(_, label, n)| format!("{label} {n}"))
         .collect();
     let title = format!("{}: {}", props.label, summary.join(", "));
-    let mut x = 0.0;
+    let mut x = 0;
     let rects: Html = props
         .parts
         .iter()
         .filter(|p| p.2 > 0 && total > 0)
         .map(|(tone, _, n)| {
-            let width = 100.0 * *n as f64 / total as f64;
+            let width = WIDTH * n / total;
             let rect = html! {
                 <rect class={format!("fm-tone-{}", tone.as_str())}
-                    x={format!("{x:.2}")} y="0" width={format!("{width:.2}")} height="8" />
+                    x={x.to_string()} y="0" width={width.to_string()} height="8" />
             };
             x += width;
             rect
         })
         .collect();
     html! {
-        <svg class="fm-stage-bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label={title.clone()}>
+        <svg class="fm-stage-bar" viewBox={format!("0 0 {WIDTH} 8")} preserveAspectRatio="none" role="img" aria-label={title.clone()}>
             <title>{title}</title>
             {rects}
         </svg>

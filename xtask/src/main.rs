@@ -1,6 +1,7 @@
 //! `cargo xtask serve|build|test|bench`: installs the tools the project
 //! needs (idempotently, cached outside the clone) and runs them.
 
+mod bench;
 mod embed;
 mod suite;
 mod tools;
@@ -12,7 +13,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve   install what is missing, build, and serve the standalone widget at http://127.0.0.1:8080
   build   install what is missing and build the release bundle and the embed bundle into dist/
-  test    install what is missing (Chromium too), then fmt, clippy, native, browser and end-to-end tests";
+  test    install what is missing (Chromium too), then fmt, clippy, native, browser and end-to-end tests
+  bench   build, then measure bundle size and speed against List.js and DataTables; writes bench/REPORT.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("build") => build().map(|_| ()),
         Some("test") => return suite::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -69,6 +69,10 @@ pub fn run() -> ExitCode {
         Err(e) => fail(&mut tally, &format!("release build: {e}")),
     }
     tests(&mut tally, "end-to-end tests", &mut end_to_end(&env));
+    match crate::bench::smoke(&env) {
+        Ok(()) => tally.passed += 1,
+        Err(e) => fail(&mut tally, &format!("benchmark smoke test: {e}")),
+    }
 
     for failure in &tally.failures {
         println!("xtask: FAILED: {failure}");

@@ -1,0 +1,55 @@
+// Deterministic synthetic catalogues: realistic zh/en names, 5–20 categories, 3–4 stages.
+
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EN_A = ['Traffic', 'Gateway', 'Mesh', 'Policy', 'Telemetry', 'Sidecar', 'Ingress', 'Egress', 'Certificate', 'Identity',
+  'Cluster', 'Proxy', 'Routing', 'Tracing', 'Metrics', 'Logging', 'Authorization', 'Plugin', 'Operator', 'Webhook'];
+const EN_B = ['mirroring', 'shifting', 'retries', 'timeouts', 'discovery', 'validation', 'rotation', 'federation', 'sampling',
+  'injection', 'failover', 'balancing', 'encryption', 'export', 'filters', 'upgrades', 'isolation', 'quotas', 'caching', 'dashboards'];
+const ZH_A = ['流量', '网关', '网格', '策略', '遥测', '边车', '入口', '出口', '证书', '身份', '集群', '代理', '路由', '追踪', '指标', '日志', '授权', '插件', '操作器', '钩子'];
+const ZH_B = ['镜像', '切换', '重试', '超时', '发现', '验证', '轮换', '联邦', '采样', '注入', '故障转移', '负载均衡', '加密', '导出', '过滤器', '升级', '隔离', '配额', '缓存', '仪表盘'];
+const STAGES = [
+  { id: 'alpha', label: 'Alpha', tone: 'experimental' },
+  { id: 'beta', label: 'Beta', tone: 'preview' },
+  { id: 'stable', label: 'Stable', tone: 'stable' },
+  { id: 'deprecated', label: 'Deprecated', tone: 'deprecated' },
+];
+
+/// A catalogue of `count` features in `locale`, the same for the same arguments.
+export function syntheticCatalogue(count, locale = 'en', seed = 42) {
+  const r = rng(seed + count);
+  const pick = (list) => list[Math.floor(r() * list.length)];
+  const zh = locale === 'zh';
+  const stages = STAGES.slice(0, 3 + (r() < 0.5 ? 1 : 0));
+  const nCategories = 5 + Math.floor(r() * 16);
+  const categories = Array.from({ length: nCategories }, (_, i) => ({
+    id: `cat-${i + 1}`,
+    label: zh ? `${pick(ZH_A)}${pick(ZH_B)}类 ${i + 1}` : `${pick(EN_A)} ${pick(EN_B)} ${i + 1}`,
+  }));
+  const features = Array.from({ length: count }, (_, i) => {
+    const f = {
+      id: `f-${i + 1}`,
+      name: zh ? `${pick(ZH_A)}${pick(ZH_B)}：${pick(ZH_A)} ${i + 1}` : `${pick(EN_A)} ${pick(EN_B)}: ${pick(EN_A).toLowerCase()} ${i + 1}`,
+      category: pick(categories).id,
+      stage: pick(stages).id,
+    };
+    if (r() < 0.6) f.link = `/docs/features/${f.id}/`;
+    if (r() < 0.1) f.note = zh ? `不支持${pick(ZH_B)}` : `No ${pick(EN_B)} yet`;
+    return f;
+  });
+  return {
+    version: 1, locale, title: zh ? '功能状态' : 'Feature status', intro: 'Synthetic benchmark catalogue.',
+    stages,
+    aspects: [{ id: 'api', label: 'API', definitions: Object.fromEntries(stages.map((s) => [s.id, `${s.label} API promise`])) }],
+    categories, features,
+  };
+}

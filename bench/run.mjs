@@ -1,0 +1,218 @@
+// The benchmark driver: bundle sizes, then time to first rows, keystroke-to-paint
+// latency, stage-filter time and memory for feature-matrix, List.js, DataTables
+// (and a static table for the seed) on the same data in the same Chromium.
+//
+// usage: node bench/run.mjs [--smoke] [--runs N] [--out FILE]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { syntheticCatalogue } from './generate.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const runs = Number(args[args.indexOf('--runs') + 1]) || (smoke ? 1 : 3);
+const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(root, 'bench', 'REPORT.md');
+const nodeModules = process.env.FM_NODE_MODULES || path.join(os.homedir(), '.cache', 'feature-matrix', 'node', 'node_modules');
+const dist = path.join(root, 'dist');
+const site = path.join(root, 'target', 'bench', smoke ? 'smoke' : 'site');
+const SIZES = smoke ? [200] : [1000, 10000, 50000];
+const QUERY = smoke ? 'tra' : 'traffi';
+
+// ---------- sizes ----------
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const embedAssets = ['embed.js', 'feature-matrix.js', 'feature-matrix_bg.wasm', 'feature-matrix.css']
+  .map((name) => path.join(dist, 'feature-matrix', name));
+const sizeRows = embedAssets.map((f) => ({ name: `feature-matrix/${path.basename(f)}`, raw: fs.statSync(f).size, gzip: gz(f) }));
+const bundled = ['features.zh.json', 'features.en.json'].map((n) => path.join(root, 'data', n))
+  .map((f) => ({ name: `data/${path.basename(f)} (compiled into the wasm)`, raw: fs.statSync(f).size, gzip: gz(f) }));
+const embedTotal = sizeRows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+const peerSizes = [
+  ['List.js 2.3.1 (list.js)', path.join(nodeModules, 'list.js', 'dist', 'list.js')],
+  ['DataTables 3.1.5 (dataTables.min.js)', path.join(nodeModules, 'datatables.net', 'js', 'dataTables.min.js')],
+].map(([name, f]) => ({ name, raw: fs.statSync(f).size, gzip: gz(f) }));
+
+// ---------- pages ----------
+fs.rmSync(site, { recursive: true, force: true });
+fs.mkdirSync(path.join(site, 'data'), { recursive: true });
+fs.cpSync(path.join(dist, 'feature-matrix'), path.join(site, 'feature-matrix'), { recursive: true });
+fs.copyFileSync(path.join(nodeModules, 'list.js', 'dist', 'list.js'), path.join(site, 'list.js'));
+fs.copyFileSync(path.join(nodeModules, 'datatables.net', 'js', 'dataTables.min.js'), path.join(site, 'dataTables.min.js'));
+fs.copyFileSync(path.join(root, 'data', 'features.zh.json'), path.join(site, 'data', 'seed.json'));
+for (const n of SIZES) fs.writeFileSync(path.join(site, 'data', `features-${n}.json`), JSON.stringify(syntheticCatalogue(n, 'en')));
+
+const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
+fs.writeFileSync(path.join(site, 'ours.html'), page('feature-matrix',
+  '<link rel="stylesheet" href="feature-matrix/feature-matrix.css"><script type="module" src="ours.mjs"></script>',
+  '<div id="widget" data-feature-matrix data-lang="en"></div>'));
+fs.writeFileSync(path.join(site, 'ours.mjs'), `const src = new URLSearchParams(location.search).get('src');
+document.getElementById('widget').setAttribute('data-src', src);
+await import('./feature-matrix/embed.js');
+const { wasmMemoryBytes } = await import('./feature-matrix/feature-matrix.js');
+window.__wasmMemoryBytes = wasmMemoryBytes;
+`);
+// A peer page as a docs team would write it: fetch the catalogue, a search box, a stage filter.
+const peerBody = `<input id="q" class="search" type="search" placeholder="Search"> <select id="stage"><option value="">All stages</option></select>
+<table id="t"><thead><tr><th>Feature</th><th>Stage</th><th>Category</th><th>Note</th></tr></thead><tbody class="list"></tbody></table>`;
+const rowsOf = `const c = await (await fetch(new URLSearchParams(location.search).get('src'))).json();
+const stage = Object.fromEntries(c.stages.map((s) => [s.id, s.label]));
+const category = Object.fromEntries(c.categories.map((s) => [s.id, s.label]));
+for (const s of c.stages) document.getElementById('stage').append(new Option(s.label, s.label));
+const values = c.features.map((f) => ({ name: f.name, stage: stage[f.stage], category: category[f.category], note: f.note || '' }));`;
+fs.writeFileSync(path.join(site, 'listjs.html'), page('List.js', '<script src="list.js"></script><script type="module" src="listjs.mjs"></script>', `<div id="list">${peerBody}</div>`));
+fs.writeFileSync(path.join(site, 'listjs.mjs'), `${rowsOf}
+const list = new List('list', { valueNames: ['name', 'stage', 'category', 'note'],
+  item: '<tr class="row"><td class="name"></td><td class="stage"></td><td class="category"></td><td class="note"></td></tr>' }, values);
+document.getElementById('stage').addEventListener('change', (e) => list.filter((item) => !e.target.value || item.values().stage === e.target.value));
+`);
+fs.writeFileSync(path.join(site, 'datatables.html'), page('DataTables', '<script src="dataTables.min.js"></script><script type="module" src="datatables.mjs"></script>', peerBody.replace('<input id="q" class="search" type="search" placeholder="Search"> ', '')));
+fs.writeFileSync(path.join(site, 'datatables.mjs'), `${rowsOf}
+const table = new DataTable('#t', { data: values, columns: [{ data: 'name' }, { data: 'stage' }, { data: 'category' }, { data: 'note' }],
+  createdRow: (row) => row.classList.add('row') });
+document.getElementById('stage').addEventListener('change', (e) => table.column(1).search(e.target.value ? '^' + e.target.value + '$' : '', { regex: true, smart: false }).draw());
+`);
+const seed = JSON.parse(fs.readFileSync(path.join(root, 'data', 'features.zh.json'), 'utf8'));
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+fs.writeFileSync(path.join(site, 'static.html'), page('static', '', `<table><tbody>${seed.features.map((f) =>
+  `<tr class="row"><td>${esc(f.name)}</td><td>${f.stage}</td><td>${esc(f.note || '')}</td></tr>`).join('')}</tbody></table>`));
+
+// ---------- server ----------
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+const server = http.createServer((req, res) => {
+  const file = path.join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (!file.startsWith(site) || !fs.existsSync(file) || !fs.statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-length': fs.statSync(file).size });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+// ---------- measurements ----------
+const { chromium } = await import(path.join(nodeModules, 'playwright-core', 'index.mjs'));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+
+const SUBJECTS = {
+  'feature-matrix': { url: (src) => `ours.html?src=${src}`, row: '.fm-row', search: '.fm-search-input', filter: (p) => p.locator('.fm-chip').first().click() },
+  'List.js': { url: (src) => `listjs.html?src=${src}`, row: 'tr.row', search: '#q', filter: (p) => p.selectOption('#stage', { index: 1 }) },
+  'DataTables': { url: (src) => `datatables.html?src=${src}`, row: 'tr.row', search: 'input[type=search]', filter: (p) => p.selectOption('#stage', { index: 1 }) },
+  'static HTML': { url: () => 'static.html', row: 'tr.row' },
+};
+
+async function measure(subject, src) {
+  const s = SUBJECTS[subject];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((rowSelector) => {
+    window.__bench = { firstRows: null, latencies: [], longtasks: [] };
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longtasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+    const mo = new MutationObserver(() => {
+      if (window.__bench.firstRows === null && document.querySelector(rowSelector)) {
+        mo.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { window.__bench.firstRows = performance.now(); }));
+      }
+    });
+    mo.observe(document, { childList: true, subtree: true });
+    let t0 = null;
+    document.addEventListener('keydown', () => { t0 = performance.now(); }, true);
+    window.addEventListener('keyup', () => {
+      const start = t0;
+      requestAnimationFrame(() => setTimeout(() => window.__bench.latencies.push(performance.now() - start)));
+    });
+  }, s.row);
+  const page = await context.newPage();
+  await page.goto(base + s.url(src));
+  await page.waitForFunction(() => window.__bench.firstRows !== null, null, { timeout: 120000 });
+  const result = { firstRows: await page.evaluate(() => window.__bench.firstRows) };
+  if (s.search) {
+    await page.click(s.search);
+    await page.evaluate(() => { window.__bench.longtasks = []; window.__bench.latencies = []; });
+    for (const ch of QUERY) {
+      await page.keyboard.press(ch);
+      await page.waitForFunction((n) => window.__bench.latencies.length >= n, QUERY.indexOf(ch) + 1, { timeout: 60000 });
+    }
+    const bench = await page.evaluate(() => window.__bench);
+    result.latencies = bench.latencies;
+    result.longestTask = Math.max(0, ...bench.longtasks);
+    await page.fill(s.search, '');
+    await page.waitForTimeout(200);
+    const t0 = await page.evaluate(() => performance.now());
+    await s.filter(page);
+    result.filter = await page.evaluate((t0) => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now() - t0)))), t0);
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  result.jsHeap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  result.wasm = await page.evaluate(() => (window.__wasmMemoryBytes ? window.__wasmMemoryBytes() : 0));
+  await context.close();
+  return result;
+}
+
+const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return { min: s[0], median: s[Math.floor(s.length / 2)], max: s.at(-1) }; };
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const ms = (x) => (x === undefined ? '–' : `${x.toFixed(1)}`);
+const triple = (xs) => { const t = stats(xs); return `${ms(t.min)} / ${ms(t.median)} / ${ms(t.max)}`; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const results = [];
+const datasets = [['seed (42)', 'data/seed.json', ['feature-matrix', 'static HTML']], ...SIZES.map((n) => [`${n}`, `data/features-${n}.json`, ['feature-matrix', 'List.js', 'DataTables']])];
+for (const [label, src, subjects] of datasets) {
+  for (const subject of subjects) {
+    const rs = [];
+    for (let i = 0; i < runs; i++) rs.push(await measure(subject, src));
+    results.push({ label, subject, rs });
+    console.log(`bench: ${label} ${subject}: first rows ${triple(rs.map((r) => r.firstRows))} ms`);
+  }
+}
+const browserVersion = browser.version();
+await browser.close();
+server.close();
+server.closeAllConnections();
+
+// ---------- report ----------
+const cpu = os.cpus()[0]?.model || 'unknown';
+let md = `# Benchmark report
+
+Generated by \`cargo xtask bench\`${smoke ? ' (smoke run: tiny catalogue, one run)' : ''} on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}.
+Browser: Chromium ${browserVersion}, headless. Node ${process.version}. Runs per measurement: ${runs}; times are min / median / max in ms.
+
+## Bundle (embed path)
+
+| asset | raw | gzip |
+| --- | ---: | ---: |
+${sizeRows.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
+| **total a page downloads** | **${kb(embedTotal.raw)}** | **${kb(embedTotal.gzip)}** |
+${bundled.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
+
+Peers, for scale (library file only, without a stylesheet or page script):
+
+| library | raw | gzip |
+| --- | ---: | ---: |
+${peerSizes.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
+
+## Speed
+
+Time to first rows: navigation start to the first frame after the first row is in the DOM.
+Keystroke latency: keydown to the next frame after keyup, typing \`${QUERY}\` one key at a time.
+Longest task: the longest main-thread task (PerformanceObserver \`longtask\`) while typing.
+Filter: choosing the first stage to the next frame. Memory: JS heap after a forced GC; wasm linear memory for feature-matrix.
+
+| features | page | first rows | keystroke median | keystroke p95 | longest task | filter | JS heap | wasm memory |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+`;
+for (const { label, subject, rs } of results) {
+  const lat = rs.flatMap((r) => r.latencies || []);
+  const median = lat.length ? ms(stats(lat).median) : '–';
+  const p95 = lat.length ? ms(percentile(lat, 0.95)) : '–';
+  const longest = rs[0].latencies ? ms(Math.max(...rs.map((r) => r.longestTask))) : '–';
+  const filter = rs[0].filter !== undefined ? triple(rs.map((r) => r.filter)) : '–';
+  md += `| ${label} | ${subject} | ${triple(rs.map((r) => r.firstRows))} | ${median} | ${p95} | ${longest} | ${filter} | ${kb(stats(rs.map((r) => r.jsHeap)).median)} | ${rs[0].wasm ? kb(stats(rs.map((r) => r.wasm)).median) : '–'} |\n`;
+}
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, md);
+fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ sizes: { embed: sizeRows, total: embedTotal, peers: peerSizes }, results }, null, 1));
+console.log(`bench: report written to ${path.relative(root, out)}`);
