@@ -48,8 +48,9 @@ const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta 
 fs.writeFileSync(path.join(site, 'ours.html'), page('feature-matrix',
   '<link rel="stylesheet" href="feature-matrix/feature-matrix.css"><script type="module" src="ours.mjs"></script>',
   '<div id="widget" data-feature-matrix data-lang="en"></div>'));
+// Without ?src= the widget uses its bundled catalogue (the seed), as a docs page would.
 fs.writeFileSync(path.join(site, 'ours.mjs'), `const src = new URLSearchParams(location.search).get('src');
-document.getElementById('widget').setAttribute('data-src', src);
+if (src) document.getElementById('widget').setAttribute('data-src', src);
 await import('./feature-matrix/embed.js');
 const { wasmMemoryBytes } = await import('./feature-matrix/feature-matrix.js');
 window.__wasmMemoryBytes = wasmMemoryBytes;
@@ -96,7 +97,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
 
 const SUBJECTS = {
-  'feature-matrix': { url: (src) => `ours.html?src=${src}`, row: '.fm-row', search: '.fm-search-input', filter: (p) => p.locator('.fm-chip').first().click() },
+  'feature-matrix': { url: (src) => (src ? `ours.html?src=${src}` : 'ours.html'), row: '.fm-row', search: '.fm-search-input', filter: (p) => p.locator('.fm-chip').first().click() },
   'List.js': { url: (src) => `listjs.html?src=${src}`, row: 'tr.row', search: '#q', filter: (p) => p.selectOption('#stage', { index: 1 }) },
   'DataTables': { url: (src) => `datatables.html?src=${src}`, row: 'tr.row', search: 'input[type=search]', filter: (p) => p.selectOption('#stage', { index: 1 }) },
   'static HTML': { url: () => 'static.html', row: 'tr.row' },
@@ -158,7 +159,7 @@ const triple = (xs) => { const t = stats(xs); return `${ms(t.min)} / ${ms(t.medi
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const results = [];
-const datasets = [['seed (42)', 'data/seed.json', ['feature-matrix', 'static HTML']], ...SIZES.map((n) => [`${n}`, `data/features-${n}.json`, ['feature-matrix', 'List.js', 'DataTables']])];
+const datasets = [['seed (42)', '', ['feature-matrix', 'static HTML']], ...SIZES.map((n) => [`${n}`, `data/features-${n}.json`, ['feature-matrix', 'List.js', 'DataTables']])];
 for (const [label, src, subjects] of datasets) {
   for (const subject of subjects) {
     const rs = [];

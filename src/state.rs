@@ -8,7 +8,7 @@ use thiserror::Error;
 use yew::Reducible;
 
 /// Rows rendered before a "show the rest" button; keeps huge catalogues responsive.
-pub const ROW_LIMIT: usize = 500;
+pub const ROW_LIMIT: usize = 200;
 
 /// A loaded catalogue, compared by identity so hooks never deep-compare it.
 #[derive(Clone, Debug)]

@@ -92,10 +92,7 @@ pub fn App(props: &AppProps) -> Html {
     let text = ui_text(&lang);
     let catalogue = state.catalogue().cloned();
     let index = use_memo(catalogue.clone(), |c| {
-        c.as_ref().map(|c| {
-            let compare = collator(&c.locale);
-            Rc::new(SearchIndex::new(c, &compare))
-        })
+        c.as_ref().map(|c| Rc::new(SearchIndex::new(c)))
     });
     let selection = use_memo(
         (
@@ -106,7 +103,7 @@ pub fn App(props: &AppProps) -> Html {
             state.view.sort,
         ),
         |(c, ..)| match (c, index.as_ref()) {
-            (Some(c), Some(index)) => Some(select(c, index, &state.view)),
+            (Some(c), Some(index)) => Some(select(c, index, &state.view, &collator(&c.locale))),
             _ => None,
         },
     );

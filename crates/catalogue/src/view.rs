@@ -1,5 +1,6 @@
 //! What the reader is looking at: the view query, search, facets and order.
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::ops::Range;
 
@@ -264,36 +265,18 @@ pub fn split_highlights<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(bool
 }
 
 /// Per-catalogue data, built once: each feature's folded name, note and
-/// category label, its stage and category positions, and its rank by name.
+/// category label, and its stage and category positions. The rank by name is
+/// computed on the first sort by name, then kept.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchIndex {
     haystacks: Vec<String>,
     stage_of: Vec<usize>,
     category_of: Vec<usize>,
-    name_rank: Vec<usize>,
+    name_rank: OnceCell<Vec<usize>>,
 }
 
 impl SearchIndex {
-    /// `compare_names` is the locale's collation (the widget passes the
-    /// browser's `Intl.Collator`); it runs once per catalogue, not per sort.
-    pub fn new(catalogue: &Catalogue, compare_names: &dyn Fn(&str, &str) -> Ordering) -> Self {
-        let mut by_name: Vec<usize> = (0..catalogue.features.len()).collect();
-        by_name.sort_by(|a, b| {
-            compare_names(&catalogue.features[*a].name, &catalogue.features[*b].name)
-        });
-        let mut name_rank = vec![0; by_name.len()];
-        let mut rank = 0;
-        for (pos, &i) in by_name.iter().enumerate() {
-            if pos > 0
-                && compare_names(
-                    &catalogue.features[by_name[pos - 1]].name,
-                    &catalogue.features[i].name,
-                ) != Ordering::Equal
-            {
-                rank = pos;
-            }
-            name_rank[i] = rank;
-        }
+    pub fn new(catalogue: &Catalogue) -> Self {
         let haystacks = catalogue
             .features
             .iter()
@@ -317,8 +300,31 @@ impl SearchIndex {
                 .iter()
                 .map(|f| catalogue.category_rank(&f.category))
                 .collect(),
-            name_rank,
+            name_rank: OnceCell::new(),
         }
+    }
+
+    /// Each feature's position by name under `compare_names` (equal names share a rank).
+    fn name_rank(
+        &self,
+        catalogue: &Catalogue,
+        compare_names: &dyn Fn(&str, &str) -> Ordering,
+    ) -> &[usize] {
+        self.name_rank.get_or_init(|| {
+            let name = |i: usize| catalogue.features[i].name.as_str();
+            let mut by_name: Vec<usize> = (0..catalogue.features.len()).collect();
+            by_name.sort_by(|a, b| compare_names(name(*a), name(*b)));
+            let mut rank = vec![0; by_name.len()];
+            for (pos, &i) in by_name.iter().enumerate() {
+                rank[i] = match pos.checked_sub(1).map(|p| by_name[p]) {
+                    Some(prev) if compare_names(name(prev), name(i)) == Ordering::Equal => {
+                        rank[prev]
+                    }
+                    _ => pos,
+                };
+            }
+            rank
+        })
     }
 }
 
@@ -344,7 +350,15 @@ pub struct Selection {
 }
 
 /// Filters, counts and orders the features for a view; ties keep catalogue order.
-pub fn select(catalogue: &Catalogue, index: &SearchIndex, view: &ViewQuery) -> Selection {
+///
+/// `compare_names` is the locale's collation (the widget passes the browser's
+/// `Intl.Collator`); it is called only for the first sort by name.
+pub fn select(
+    catalogue: &Catalogue,
+    index: &SearchIndex,
+    view: &ViewQuery,
+    compare_names: &dyn Fn(&str, &str) -> Ordering,
+) -> Selection {
     let search = Search::new(&view.q);
     let mut stage_on = vec![view.stages.is_empty(); catalogue.stages.len()];
     for id in &view.stages {
@@ -388,17 +402,23 @@ pub fn select(catalogue: &Catalogue, index: &SearchIndex, view: &ViewQuery) -> S
         }
     }
     facets.matching = rows.len();
-    order(index, &mut rows, view.sort);
+    if view.sort.is_some_and(|s| s.key == SortKey::Name) {
+        let ranks = index.name_rank(catalogue, compare_names);
+        order(index, ranks, &mut rows, view.sort);
+    } else {
+        order(index, &[], &mut rows, view.sort);
+    }
     Selection { rows, facets }
 }
 
-fn order(index: &SearchIndex, rows: &mut [usize], sort: Option<Sort>) {
+/// `name_rank` is only read for a sort by name.
+fn order(index: &SearchIndex, name_rank: &[usize], rows: &mut [usize], sort: Option<Sort>) {
     let by_category = |a: &usize, b: &usize| index.category_of[*a].cmp(&index.category_of[*b]);
     match sort {
         None => rows.sort_by(|a, b| by_category(a, b).then(a.cmp(b))),
         Some(Sort { key, dir }) => rows.sort_by(|a, b| {
             let primary = match key {
-                SortKey::Name => index.name_rank[*a].cmp(&index.name_rank[*b]),
+                SortKey::Name => name_rank[*a].cmp(&name_rank[*b]),
                 SortKey::Stage => index.stage_of[*a].cmp(&index.stage_of[*b]),
                 SortKey::Category => by_category(a, b),
             };

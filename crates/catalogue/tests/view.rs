@@ -16,8 +16,8 @@ fn bytewise(a: &str, b: &str) -> Ordering {
 }
 
 fn names(c: &Catalogue, view: &ViewQuery) -> Vec<String> {
-    let index = SearchIndex::new(c, &bytewise);
-    select(c, &index, view)
+    let index = SearchIndex::new(c);
+    select(c, &index, view, &bytewise)
         .rows
         .into_iter()
         .map(|i| c.features[i].name.clone())
@@ -78,8 +78,8 @@ fn highlights_map_back_to_the_original_text() {
 #[test]
 fn facet_counts_reflect_the_other_filters() {
     let c = zh();
-    let index = SearchIndex::new(&c, &bytewise);
-    let all = select(&c, &index, &ViewQuery::default()).facets;
+    let index = SearchIndex::new(&c);
+    let all = select(&c, &index, &ViewQuery::default(), &bytewise).facets;
     assert_eq!(all.stages, [11, 15, 16]);
     assert_eq!(all.categories, [13, 8, 1, 8, 12]);
     let view = ViewQuery {
@@ -87,7 +87,7 @@ fn facet_counts_reflect_the_other_filters() {
         categories: vec!["core".into()],
         ..ViewQuery::default()
     };
-    let s = select(&c, &index, &view);
+    let s = select(&c, &index, &view, &bytewise);
     assert_eq!(s.rows.len(), 5);
     // Stage counts ignore the stage filter but respect the category filter.
     assert_eq!(s.facets.stages, [5, 5, 2]);
@@ -118,7 +118,7 @@ fn sorted(c: &Catalogue, key: SortKey, dir: SortDir) -> Vec<usize> {
         sort: Some(Sort { key, dir }),
         ..ViewQuery::default()
     };
-    select(c, &SearchIndex::new(c, &bytewise), &view).rows
+    select(c, &SearchIndex::new(c), &view, &bytewise).rows
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn sort_by_name_uses_the_given_collation() {
         ..ViewQuery::default()
     };
     let caseless = |a: &str, b: &str| a.to_lowercase().cmp(&b.to_lowercase());
-    let rows = select(&c, &SearchIndex::new(&c, &caseless), &view).rows;
+    let rows = select(&c, &SearchIndex::new(&c), &view, &caseless).rows;
     let got: Vec<&str> = rows.iter().map(|i| c.features[*i].name.as_str()).collect();
     assert_eq!(got[0], "Authorization");
     assert!(got
@@ -202,7 +202,7 @@ fn header_click_cycles_asc_desc_default() {
 #[test]
 fn summary_grid_counts_categories_by_stage() {
     let c = zh();
-    let grid = summary(&c, &SearchIndex::new(&c, &bytewise));
+    let grid = summary(&c, &SearchIndex::new(&c));
     assert_eq!(grid[0], [4, 2, 7]);
     assert_eq!(grid[4], [5, 5, 2]);
     assert_eq!(grid.iter().flatten().sum::<usize>(), 42);
@@ -220,4 +220,31 @@ fn unknown_ids_in_a_view_are_dropped_with_warnings() {
     assert_eq!(view.stages, ["alpha", "stable"]);
     assert!(view.categories.is_empty());
     assert_eq!(warnings.len(), 2);
+}
+
+#[test]
+fn collation_runs_only_for_a_sort_by_name() {
+    let c = zh();
+    let index = SearchIndex::new(&c);
+    let never =
+        |_: &str, _: &str| -> Ordering { panic!("collation called without a sort by name") };
+    let view = ViewQuery {
+        q: "kubernetes".into(),
+        sort: Some(Sort {
+            key: SortKey::Stage,
+            dir: SortDir::Asc,
+        }),
+        ..ViewQuery::default()
+    };
+    assert_eq!(select(&c, &index, &view, &never).rows.len(), 6);
+    // The first sort by name ranks the names once; later sorts reuse the ranks.
+    let by_name = ViewQuery {
+        sort: Some(Sort {
+            key: SortKey::Name,
+            dir: SortDir::Asc,
+        }),
+        ..ViewQuery::default()
+    };
+    let first = select(&c, &index, &by_name, &bytewise).rows;
+    assert_eq!(select(&c, &index, &by_name, &never).rows, first);
 }
