@@ -45,8 +45,11 @@ fs.copyFileSync(path.join(root, 'data', 'features.zh.json'), path.join(site, 'da
 for (const n of SIZES) fs.writeFileSync(path.join(site, 'data', `features-${n}.json`), JSON.stringify(syntheticCatalogue(n, 'en')));
 
 const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
+// The embed snippet from the README, preload hints included.
+const preload = '<link rel="modulepreload" href="feature-matrix/feature-matrix.js">'
+  + '<link rel="preload" href="feature-matrix/feature-matrix_bg.wasm" as="fetch" type="application/wasm" crossorigin>';
 fs.writeFileSync(path.join(site, 'ours.html'), page('feature-matrix',
-  '<link rel="stylesheet" href="feature-matrix/feature-matrix.css"><script type="module" src="ours.mjs"></script>',
+  `${preload}<link rel="stylesheet" href="feature-matrix/feature-matrix.css"><script type="module" src="ours.mjs"></script>`,
   '<div id="widget" data-feature-matrix data-lang="en"></div>'));
 // Without ?src= the widget uses its bundled catalogue (the seed), as a docs page would.
 fs.writeFileSync(path.join(site, 'ours.mjs'), `const src = new URLSearchParams(location.search).get('src');
