@@ -137,9 +137,12 @@ impl ViewQuery {
             }
         }
         // Keep filters in the catalogue's order so equal views compare equal.
-        self.stages.sort_by_key(|id| catalogue.stage_rank(id));
-        self.categories
-            .sort_by_key(|id| catalogue.category_rank(id));
+        sort_by(&mut self.stages, &|a, b| {
+            catalogue.stage_rank(a).cmp(&catalogue.stage_rank(b))
+        });
+        sort_by(&mut self.categories, &|a, b| {
+            catalogue.category_rank(a).cmp(&catalogue.category_rank(b))
+        });
         warnings
     }
 
@@ -149,7 +152,7 @@ impl ViewQuery {
             list.remove(i);
         } else {
             list.push(id.to_string());
-            list.sort_by_key(|s| rank(s));
+            sort_by(list, &|a, b| rank(a).cmp(&rank(b)));
         }
     }
 }
@@ -206,7 +209,7 @@ impl Search {
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        terms.sort();
+        sort_by(&mut terms, &|a, b| a.cmp(b));
         terms.dedup();
         Search { terms }
     }
@@ -235,7 +238,7 @@ impl Search {
                 from = s + folded.text[s..].chars().next().map_or(1, char::len_utf8);
             }
         }
-        ranges.sort_by_key(|r| (r.start, r.end));
+        sort_by(&mut ranges, &|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
         let mut merged: Vec<Range<usize>> = Vec::new();
         for r in ranges {
             match merged.last_mut() {
@@ -313,7 +316,7 @@ impl SearchIndex {
         self.name_rank.get_or_init(|| {
             let name = |i: usize| catalogue.features[i].name.as_str();
             let mut by_name: Vec<usize> = (0..catalogue.features.len()).collect();
-            by_name.sort_by(|a, b| compare_names(name(*a), name(*b)));
+            sort_by(&mut by_name, &|a, b| compare_names(name(*a), name(*b)));
             let mut rank = vec![0; by_name.len()];
             for (pos, &i) in by_name.iter().enumerate() {
                 rank[i] = match pos.checked_sub(1).map(|p| by_name[p]) {
@@ -415,8 +418,8 @@ pub fn select(
 fn order(index: &SearchIndex, name_rank: &[usize], rows: &mut [usize], sort: Option<Sort>) {
     let by_category = |a: &usize, b: &usize| index.category_of[*a].cmp(&index.category_of[*b]);
     match sort {
-        None => rows.sort_by(|a, b| by_category(a, b).then(a.cmp(b))),
-        Some(Sort { key, dir }) => rows.sort_by(|a, b| {
+        None => sort_by(rows, &|a, b| by_category(a, b).then(a.cmp(b))),
+        Some(Sort { key, dir }) => sort_by(rows, &|a, b| {
             let primary = match key {
                 SortKey::Name => name_rank[*a].cmp(&name_rank[*b]),
                 SortKey::Stage => index.stage_of[*a].cmp(&index.stage_of[*b]),
@@ -430,6 +433,12 @@ fn order(index: &SearchIndex, name_rank: &[usize], rows: &mut [usize], sort: Opt
             primary.then(a.cmp(b))
         }),
     }
+}
+
+/// Stable sort through a `dyn` comparator: one copy of the sort code per
+/// element type instead of one per closure, which keeps the wasm bundle small.
+fn sort_by<T>(items: &mut [T], compare: &dyn Fn(&T, &T) -> Ordering) {
+    items.sort_by(|a, b| compare(a, b));
 }
 
 /// Features per category and stage, for the summary grid: `[category][stage]`.
