@@ -114,41 +114,22 @@ pub fn App(props: &AppProps) -> Html {
     let search = use_memo(state.view.q.clone(), |q| Search::new(q));
     let copied = use_state(|| None::<String>);
 
-    let dispatch = |make: fn(String) -> Action| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |value: String| dispatcher.dispatch(make(value)))
-    };
-    let on_search = dispatch(Action::Search);
-    let on_stage = dispatch(Action::ToggleStage);
-    let on_category = dispatch(Action::ToggleCategory);
-    let on_lang = dispatch(Action::SetLang);
-    let on_badge = dispatch(|id| Action::OpenDefinitions(Some(id)));
-    let on_cell = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(category, stage): (String, String)| {
-            dispatcher.dispatch(Action::FilterCell { category, stage })
-        })
-    };
-    let on_sort = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |key| dispatcher.dispatch(Action::SortBy(key)))
-    };
-    let on_reset = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Reset))
-    };
-    let on_defs = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::OpenDefinitions(None)))
-    };
-    let on_close = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::CloseDefinitions))
-    };
-    let on_show_all = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::ShowAllRows))
-    };
+    let on_search = sender(state.dispatcher(), Action::Search);
+    let on_stage = sender(state.dispatcher(), Action::ToggleStage);
+    let on_category = sender(state.dispatcher(), Action::ToggleCategory);
+    let on_lang = sender(state.dispatcher(), Action::SetLang);
+    let on_badge = sender(state.dispatcher(), |id| Action::OpenDefinitions(Some(id)));
+    let on_cell = sender(state.dispatcher(), |(category, stage)| Action::FilterCell {
+        category,
+        stage,
+    });
+    let on_sort = sender(state.dispatcher(), Action::SortBy);
+    let on_reset = sender(state.dispatcher(), |_: MouseEvent| Action::Reset);
+    let on_defs = sender(state.dispatcher(), |_: MouseEvent| {
+        Action::OpenDefinitions(None)
+    });
+    let on_close = sender(state.dispatcher(), |()| Action::CloseDefinitions);
+    let on_show_all = sender(state.dispatcher(), |()| Action::ShowAllRows);
     let on_copy = {
         let (view, prefix, copied) = (
             state.view.clone(),
@@ -290,6 +271,14 @@ pub fn App(props: &AppProps) -> Html {
             {body}
         </div>
     }
+}
+
+/// A callback that turns its argument into an action and dispatches it.
+fn sender<T: 'static>(
+    dispatcher: UseReducerDispatcher<State>,
+    make: fn(T) -> Action,
+) -> Callback<T> {
+    Callback::from(move |value: T| dispatcher.dispatch(make(value)))
 }
 
 fn heading(level: u8, class: &'static str, text: &str) -> Html {
