@@ -216,6 +216,32 @@ for (const { label, subject, rs } of results) {
   const filter = rs[0].filter !== undefined ? triple(rs.map((r) => r.filter)) : '–';
   md += `| ${label} | ${subject} | ${triple(rs.map((r) => r.firstRows))} | ${median} | ${p95} | ${longest} | ${filter} | ${kb(stats(rs.map((r) => r.jsHeap)).median)} | ${rs[0].wasm ? kb(stats(rs.map((r) => r.wasm)).median) : '–'} |\n`;
 }
+// Targets (issue 7), judged from this run's numbers.
+const find = (label, subject) => results.find((r) => r.label === label && r.subject === subject);
+const medianOf = (r, f) => (r ? stats(r.rs.map(f)).median : undefined);
+const latencyMedian = (r) => (r ? stats(r.rs.flatMap((x) => x.latencies)).median : undefined);
+const targets = [];
+const verdict = (ok) => (ok ? 'met' : '**missed**');
+targets.push(['embed path total gzip ≤ 120 KB (aim < 90 KB)', kb(embedTotal.gzip), verdict(embedTotal.gzip <= 120 * 1024)]);
+const seedOurs = medianOf(find('seed (42)', 'feature-matrix'), (x) => x.firstRows);
+const seedStatic = medianOf(find('seed (42)', 'static HTML'), (x) => x.firstRows);
+if (seedOurs && seedStatic) targets.push(['seed: first rows ≤ 1.5 × static HTML', `${ms(seedOurs)} ms vs ${ms(seedStatic)} ms (${(seedOurs / seedStatic).toFixed(2)}×)`, verdict(seedOurs <= 1.5 * seedStatic)]);
+const big = SIZES.includes(10000) ? '10000' : String(SIZES.at(-1));
+const oursLat = latencyMedian(find(big, 'feature-matrix'));
+const listLat = latencyMedian(find(big, 'List.js'));
+if (oursLat !== undefined && listLat !== undefined) targets.push([`${big} features: keystroke median ≤ List.js`, `${ms(oursLat)} ms vs ${ms(listLat)} ms`, verdict(oursLat <= listLat)]);
+const huge = find(SIZES.includes(50000) ? '50000' : String(SIZES.at(-1)), 'feature-matrix');
+if (huge) {
+  const longest = Math.max(...huge.rs.map((x) => x.longestTask));
+  targets.push([`${huge.label} features: no task over 100 ms while typing`, `longest ${ms(longest)} ms`, verdict(longest <= 100)]);
+}
+md += `
+## Targets
+
+| target | this run | |
+| --- | --- | --- |
+${targets.map((t) => `| ${t.join(' | ')} |`).join('\n')}
+`;
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, md);
 fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ sizes: { embed: sizeRows, total: embedTotal, peers: peerSizes }, results }, null, 1));
