@@ -49,13 +49,14 @@ const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta 
 const preload = '<link rel="modulepreload" href="feature-matrix/feature-matrix.js">'
   + '<link rel="preload" href="feature-matrix/feature-matrix_bg.wasm" as="fetch" type="application/wasm" crossorigin>';
 fs.writeFileSync(path.join(site, 'ours.html'), page('feature-matrix',
-  `${preload}<link rel="stylesheet" href="feature-matrix/feature-matrix.css"><script type="module" src="ours.mjs"></script>`,
+  `${preload}<link rel="stylesheet" href="feature-matrix/feature-matrix.css">`
+  + '<script type="module" src="ours.mjs"></script><script type="module" src="feature-matrix/embed.js"></script>',
   '<div id="widget" data-feature-matrix data-lang="en"></div>'));
-// Without ?src= the widget uses its bundled catalogue (the seed), as a docs page would.
-fs.writeFileSync(path.join(site, 'ours.mjs'), `const src = new URLSearchParams(location.search).get('src');
+// Runs before embed.js (module scripts run in document order): points the widget at
+// ?src=, or leaves it on its bundled catalogue (the seed), as a docs page would.
+fs.writeFileSync(path.join(site, 'ours.mjs'), `import { wasmMemoryBytes } from './feature-matrix/feature-matrix.js';
+const src = new URLSearchParams(location.search).get('src');
 if (src) document.getElementById('widget').setAttribute('data-src', src);
-await import('./feature-matrix/embed.js');
-const { wasmMemoryBytes } = await import('./feature-matrix/feature-matrix.js');
 window.__wasmMemoryBytes = wasmMemoryBytes;
 `);
 // A peer page as a docs team would write it: fetch the catalogue, a search box, a stage filter.
