@@ -168,10 +168,9 @@ impl Reducible for State {
                 }
                 view.defs = Definitions::Closed;
             }
-            Action::SetLang(lang) => {
-                view.lang = Some(lang);
-                next.load = Load::Loading;
-            }
+            // The load effect swaps the catalogue when the language really
+            // changes; until then the current one stays on screen.
+            Action::SetLang(lang) => view.lang = Some(lang),
             Action::FromUrl(mut from_url, warnings) => {
                 let mut warnings = warnings;
                 if let Some(c) = self.catalogue() {
