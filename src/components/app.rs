@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use catalogue::view::{select, summary, Search, SearchIndex};
-use catalogue::{load_str, Catalogue};
+use catalogue::{load_str, Catalogue, Tone};
 use gloo_events::EventListener;
 use js_sys::{Array, Intl, Object};
 use wasm_bindgen::{JsCast, JsValue};
@@ -158,30 +158,16 @@ pub fn App(props: &AppProps) -> Html {
         (Load::Ready(c), Some(selection)) => {
             let view = &state.view;
             let facets = &selection.facets;
-            let stage_chips: Vec<Chip> = c
-                .stages
-                .iter()
-                .zip(&facets.stages)
-                .map(|(s, &count)| Chip {
-                    id: s.id.clone(),
-                    label: s.label.clone().into(),
-                    count,
-                    pressed: view.stages.contains(&s.id),
-                    tone: Some(s.tone),
-                })
-                .collect();
-            let category_chips: Vec<Chip> = c
-                .categories
-                .iter()
-                .zip(&facets.categories)
-                .map(|(cat, &count)| Chip {
-                    id: cat.id.clone(),
-                    label: cat.label.clone().into(),
-                    count,
-                    pressed: view.categories.contains(&cat.id),
-                    tone: None,
-                })
-                .collect();
+            let stage_chips = chips(
+                c.stages.iter().map(|s| (&s.id, &s.label, Some(s.tone))),
+                &facets.stages,
+                &view.stages,
+            );
+            let category_chips = chips(
+                c.categories.iter().map(|cat| (&cat.id, &cat.label, None)),
+                &facets.categories,
+                &view.categories,
+            );
             let active_cell = match (view.categories.as_slice(), view.stages.as_slice()) {
                 ([category], [stage]) => Some((category.clone(), stage.clone())),
                 _ => None,
@@ -271,6 +257,24 @@ pub fn App(props: &AppProps) -> Html {
             {body}
         </div>
     }
+}
+
+/// Toggle chips for (id, label, tone) items with their live counts; pressed when active.
+fn chips<'a>(
+    items: impl Iterator<Item = (&'a String, &'a String, Option<Tone>)>,
+    counts: &[usize],
+    active: &[String],
+) -> Vec<Chip> {
+    items
+        .zip(counts)
+        .map(|((id, label, tone), &count)| Chip {
+            id: id.clone(),
+            label: label.clone().into(),
+            count,
+            pressed: active.contains(id),
+            tone,
+        })
+        .collect()
 }
 
 /// A callback that turns its argument into an action and dispatches it.
