@@ -122,7 +122,8 @@ test('the dialog opens from a badge, traps focus, closes on Esc and returns focu
   }
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-  assert.equal(await badge.evaluate((b) => b === document.activeElement), true);
+  // Focus returns in the dialog's close event, queued just after it hides.
+  await page.waitForFunction((b) => b === document.activeElement, await badge.elementHandle(), { timeout: 5000 });
 });
 
 test('keyboard alone can search, filter, sort and open the definitions', async () => {
@@ -151,7 +152,7 @@ test('keyboard alone can search, filter, sort and open the definitions', async (
   await page.locator('dialog.fm-dialog').waitFor({ state: 'visible' });
   await page.keyboard.press('Escape');
   await page.locator('dialog.fm-dialog').waitFor({ state: 'hidden' });
-  assert.equal(await page.evaluate(() => document.activeElement.matches('.fm-row .fm-badge')), true);
+  await page.waitForFunction(() => document.activeElement.matches('.fm-row .fm-badge'), null, { timeout: 5000 });
 });
 
 test('a query with no match shows the empty state, and its reset restores the rows', async () => {

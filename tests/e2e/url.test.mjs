@@ -13,6 +13,9 @@ async function open(query) {
   return page;
 }
 const search = (page) => page.evaluate(() => location.search);
+/// The URL is written by an effect just after the render: wait for it.
+const urlIs = (page, query) => page.waitForFunction((q) => location.search === q, query, { timeout: 5000 })
+  .catch(async () => assert.equal(await search(page), query));
 const count = (page, n) => page.waitForFunction((n) => document.querySelectorAll('.fm-row').length === n, n);
 
 test('?stage=beta&category=core&q=helm opens with exactly one row', async () => {
@@ -38,19 +41,19 @@ test('?defs=beta opens the definitions dialog at Beta', async () => {
   assert.match(await dialog.locator('th.fm-current').innerText(), /Beta/);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-  assert.equal(await search(page), '');
+  await urlIs(page, '');
 });
 
 test('changes write the URL; Back and Forward restore views; reload keeps the view', async () => {
   const page = await open('?utm_source=docs');
   await page.locator('.fm-chip-experimental').click();
   await count(page, 11);
-  assert.equal(await search(page), '?utm_source=docs&stage=alpha');
+  await urlIs(page, '?utm_source=docs&stage=alpha');
   await page.locator('th.fm-col-name button').click();
-  assert.equal(await search(page), '?utm_source=docs&stage=alpha&sort=name');
+  await urlIs(page, '?utm_source=docs&stage=alpha&sort=name');
   await page.locator('.fm-search-input').pressSequentially('kube');
   await count(page, 2);
-  assert.equal(await search(page), '?utm_source=docs&q=kube&stage=alpha&sort=name');
+  await urlIs(page, '?utm_source=docs&q=kube&stage=alpha&sort=name');
   // The first keystroke pushed an entry and the others replaced it: one Back
   // returns to the sorted Alpha view as it was before typing.
   await page.goBack();
@@ -62,7 +65,7 @@ test('changes write the URL; Back and Forward restore views; reload keeps the vi
   assert.equal(await page.locator('th.fm-col-name').getAttribute('aria-sort'), null);
   await page.goBack();
   await count(page, 42);
-  assert.equal(await search(page), '?utm_source=docs');
+  await urlIs(page, '?utm_source=docs');
   await page.goForward();
   await count(page, 11);
   await page.goForward();
@@ -106,7 +109,10 @@ for (const [name, query, expected] of MALFORMED) {
     assert.equal(await rows(page).count(), expected);
     assert.equal(await page.locator('.fm-error').count(), 0);
     assert.deepEqual(consoleErrors(page), []);
-    assert.ok(page.messages.some((m) => m.type === 'warning' && m.text.startsWith('feature-matrix:')), 'no console warning');
+    // Warnings are logged by an effect and reach us over the DevTools protocol: wait for one.
+    const warned = () => page.messages.some((m) => m.type === 'warning' && m.text.startsWith('feature-matrix:'));
+    for (let i = 0; i < 50 && !warned(); i++) await page.waitForTimeout(100);
+    assert.ok(warned(), 'no console warning');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
   });
 }
