@@ -329,6 +329,11 @@ async fn fetch_catalogue(src: &str) -> Result<Rc<Catalogue>, Failure> {
             response.status_text()
         )));
     }
+    // Refuse an oversized catalogue before reading its body.
+    let declared = response.headers().get("content-length").ok().flatten();
+    if let Some(bytes) = declared.and_then(|n| n.parse::<u64>().ok()) {
+        catalogue::validate::check_size(bytes)?;
+    }
     let buffer = response
         .array_buffer()
         .map_err(|e| fail(js_error_text(&e, "unreadable body")))?;

@@ -31,6 +31,13 @@ export async function serve({ prefix = '/', csp = null } = {}) {
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith(prefix)) { res.writeHead(404); res.end('not under prefix'); return; }
     rel = rel.slice(prefix.length);
+    if (rel === 'stalled/fifty-megabytes.json') {
+      // Declares 50 MB and never sends it: only a client that checks the
+      // Content-Length before reading the body can answer.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 50 * 1024 * 1024 });
+      res.flushHeaders();
+      return;
+    }
     let base = dist;
     if (rel.startsWith('hostile/')) { base = path.join(root, 'tests'); }
     if (rel.startsWith('fixtures/')) { base = path.join(root, 'tests', 'e2e'); }

@@ -56,6 +56,13 @@ for (const [file, want] of [...Object.entries(expected).map(([f, w]) => [`../hos
   });
 }
 
+test('an oversized Content-Length is refused before the body is read', async () => {
+  const page = await mount('../stalled/fifty-megabytes.json');
+  const error = await page.locator('.fm-error').innerText();
+  assert.match(error, /catalogue is 52428800 bytes; the limit is 10485760 bytes/);
+  await assertInert(page);
+});
+
 test('script-like text in a catalogue is shown literally', async () => {
   const page = await mount('../hostile/script-in-text.json');
   assert.equal((await page.locator('.fm-row .fm-name').innerText()).trim(), '<script>window.__pwned=1</script>');

@@ -107,11 +107,21 @@ impl LoadError {
     }
 }
 
+/// Refuses a catalogue of `bytes` bytes over the size limit. Callers that
+/// know the size before reading (a file's metadata, a Content-Length) check
+/// it first, so a huge file is never read.
+pub fn check_size(bytes: u64) -> Result<(), LoadError> {
+    if bytes > limits::MAX_BYTES as u64 {
+        return Err(LoadError::TooLarge {
+            bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
+        });
+    }
+    Ok(())
+}
+
 /// Parses and validates a catalogue from raw bytes.
 pub fn load(bytes: &[u8]) -> Result<Catalogue, LoadError> {
-    if bytes.len() > limits::MAX_BYTES {
-        return Err(LoadError::TooLarge { bytes: bytes.len() });
-    }
+    check_size(bytes.len() as u64)?;
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;
@@ -120,9 +130,7 @@ pub fn load(bytes: &[u8]) -> Result<Catalogue, LoadError> {
 
 /// Parses and validates a catalogue from text.
 pub fn load_str(text: &str) -> Result<Catalogue, LoadError> {
-    if text.len() > limits::MAX_BYTES {
-        return Err(LoadError::TooLarge { bytes: text.len() });
-    }
+    check_size(text.len() as u64)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     check_depth(text)?;
     let mut de = serde_json::Deserializer::from_str(text);

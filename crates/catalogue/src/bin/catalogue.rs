@@ -75,10 +75,8 @@ fn main() -> ExitCode {
 /// without being read. `Err` is an I/O error.
 fn load_file(path: &Path) -> Result<Result<Catalogue, LoadError>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if meta.len() > catalogue::validate::limits::MAX_BYTES as u64 {
-        return Ok(Err(LoadError::TooLarge {
-            bytes: meta.len() as usize,
-        }));
+    if let Err(too_large) = catalogue::validate::check_size(meta.len()) {
+        return Ok(Err(too_large));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(load(&bytes))
