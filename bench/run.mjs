@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { syntheticCatalogue } from './generate.mjs';
+import { serve, launch } from '../tests/e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -84,21 +84,10 @@ const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 fs.writeFileSync(path.join(site, 'static.html'), page('static', '', `<table><tbody>${seed.features.map((f) =>
   `<tr class="row"><td>${esc(f.name)}</td><td>${f.stage}</td><td>${esc(f.note || '')}</td></tr>`).join('')}</tbody></table>`));
 
-// ---------- server ----------
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
-const server = http.createServer((req, res) => {
-  const file = path.join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (!file.startsWith(site) || !fs.existsSync(file) || !fs.statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-length': fs.statSync(file).size });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/`;
-
-// ---------- measurements ----------
-const { chromium } = await import(path.join(nodeModules, 'playwright-core', 'index.mjs'));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+// ---------- server and browser (the end-to-end tests' harness) ----------
+const server = await serve({ dir: site });
+const base = server.base;
+const browser = await launch();
 
 const SUBJECTS = {
   'feature-matrix': { url: (src) => (src ? `ours.html?src=${src}` : 'ours.html'), row: '.fm-row', search: '.fm-search-input', filter: (p) => p.locator('.fm-chip').first().click() },
@@ -174,8 +163,7 @@ for (const [label, src, subjects] of datasets) {
 }
 const browserVersion = browser.version();
 await browser.close();
-server.close();
-server.closeAllConnections();
+await server.close();
 
 // ---------- report ----------
 const cpu = os.cpus()[0]?.model || 'unknown';

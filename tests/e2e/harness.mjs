@@ -24,8 +24,9 @@ const TYPES = {
   '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.md': 'text/plain; charset=utf-8',
 };
 
-/// Serves `dist/` (and `tests/hostile/` under /hostile/) at `prefix`, with an optional CSP.
-export async function serve({ prefix = '/', csp = null } = {}) {
+/// Serves `dir` (default `dist/`, plus the test folders under /hostile/, /fixtures/
+/// and /generated/) at `prefix`, with an optional CSP. The benchmark uses it too.
+export async function serve({ prefix = '/', csp = null, dir = dist } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let rel = decodeURIComponent(url.pathname);
@@ -38,7 +39,7 @@ export async function serve({ prefix = '/', csp = null } = {}) {
       res.flushHeaders();
       return;
     }
-    let base = dist;
+    let base = dir;
     if (rel.startsWith('hostile/')) { base = path.join(root, 'tests'); }
     if (rel.startsWith('fixtures/')) { base = path.join(root, 'tests', 'e2e'); }
     if (rel.startsWith('generated/')) { base = generated; rel = rel.slice('generated/'.length); }
