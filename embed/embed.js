@@ -1,6 +1,46 @@
 // feature-matrix embed entry point (an ES module, no inline script needed).
-// Loads the widget next to this file and mounts it into every
-// [data-feature-matrix] element on the page, each with its own state.
-import init from './feature-matrix.js';
+// Loads the widget next to this file; its start function mounts every
+// [data-feature-matrix] element on the page, each with its own state. From
+// then on, elements added later are mounted and removed ones unmounted (docs
+// sites that navigate on the client insert and remove them), and the
+// <feature-matrix> custom element is defined.
+import init, { mountElement, unmountElement } from './feature-matrix.js';
 
-await init({ module_or_path: new URL('./feature-matrix_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('./feature-matrix_bg.wasm', import.meta.url) });
+
+/// <feature-matrix lang="zh" src="…" url-state="b" theme="dark" heading-level="2">,
+/// in light DOM so that the page's CSS and any prerendered markup apply.
+class FeatureMatrixElement extends HTMLElement {
+  static observedAttributes = ['lang', 'src', 'url-state', 'theme', 'heading-level'];
+
+  async connectedCallback() {
+    await ready;
+    if (this.isConnected) mountElement(this);
+  }
+
+  disconnectedCallback() {
+    unmountElement(this);
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before === after || !this.hasAttribute('data-feature-matrix-mounted')) return;
+    unmountElement(this);
+    mountElement(this);
+  }
+}
+
+await ready;
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.removedNodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE || node.isConnected) continue;
+      for (const element of [node, ...node.querySelectorAll('[data-feature-matrix-mounted]')]) {
+        if (!(element instanceof FeatureMatrixElement) && !element.isConnected) unmountElement(element);
+      }
+    }
+  }
+  for (const element of document.querySelectorAll('[data-feature-matrix]:not([data-feature-matrix-mounted])')) {
+    mountElement(element);
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+if (!customElements.get('feature-matrix')) customElements.define('feature-matrix', FeatureMatrixElement);

@@ -105,6 +105,14 @@ pub const EN: UiText = UiText {
 };
 
 /// The UI text for a locale: Chinese for `zh*`, English otherwise.
+/// Locales with a bundled catalogue and UI text: (code, name in that language).
+pub const LANGUAGES: [(&str, &str); 2] = [("zh", "中文"), ("en", "English")];
+
+/// Whether `lang` names one of [`LANGUAGES`].
+pub fn is_supported(lang: &str) -> bool {
+    LANGUAGES.iter().any(|(code, _)| *code == lang)
+}
+
 pub fn ui_text(locale: &str) -> &'static UiText {
     if locale == "zh" || locale.starts_with("zh-") {
         &ZH

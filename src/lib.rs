@@ -3,6 +3,8 @@
 
 pub mod components;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod state;
 pub mod url;
 
@@ -27,20 +29,28 @@ pub struct MountConfig {
 
 /// Attribute that marks a mount point.
 pub const MOUNT_SELECTOR: &str = "[data-feature-matrix]";
+/// The custom element `embed.js` defines, configured by plain attributes.
+pub const CUSTOM_ELEMENT: &str = "feature-matrix";
 const MOUNTED_ATTR: &str = "data-feature-matrix-mounted";
 
 impl MountConfig {
-    /// Reads the configuration from a mount point's attributes.
+    /// Reads the configuration from a mount point's attributes: `data-lang`,
+    /// `data-src`, … on a `[data-feature-matrix]` element, and `lang`, `src`,
+    /// … on a `<feature-matrix>` element.
     pub fn from_element(element: &Element) -> Self {
-        let attr = |name: &str| element.get_attribute(name).map(|v| v.trim().to_string());
+        let custom = element.tag_name().eq_ignore_ascii_case(CUSTOM_ELEMENT);
+        let attr = |name: &str| {
+            let name = if custom { name.to_string() } else { format!("data-{name}") };
+            element.get_attribute(&name).map(|v| v.trim().to_string())
+        };
         MountConfig {
-            lang: attr("data-lang")
+            lang: attr("lang")
                 .filter(|l| catalogue::codec::is_valid_lang(l))
                 .unwrap_or_else(|| "en".into()),
-            src: attr("data-src").filter(|s| !s.is_empty()),
-            url_state: attr("data-url-state"),
-            theme: attr("data-theme").filter(|t| t == "light" || t == "dark"),
-            heading_level: attr("data-heading-level")
+            src: attr("src").filter(|s| !s.is_empty()),
+            url_state: attr("url-state"),
+            theme: attr("theme").filter(|t| t == "light" || t == "dark"),
+            heading_level: attr("heading-level")
                 .and_then(|l| l.parse().ok())
                 .filter(|l| (1..=4).contains(l))
                 .unwrap_or(2),
@@ -73,13 +83,111 @@ pub fn mount_all() -> usize {
     mounted
 }
 
-/// Renders the widget into `element` with `config`.
+/// Renders the widget into `element` with `config`. When the element holds
+/// prerendered markup with its catalogue (see [`PRERENDERED_DATA`]), the
+/// widget takes that markup over in place (hydration) instead.
 pub fn mount(element: Element, config: MountConfig) {
     // Setting an attribute on our own mount point cannot fail in practice;
     // if it did, the worst case is a second mount on a repeated call.
     let _ = element.set_attribute(MOUNTED_ATTR, "");
-    yew::Renderer::<components::App>::with_root_and_props(element, components::AppProps { config })
-        .render();
+    if !crate::i18n::is_supported(&config.lang) {
+        web_sys::console::warn_1(
+            &format!(
+                "feature-matrix: unknown language {:?}; showing English",
+                config.lang
+            )
+            .into(),
+        );
+    }
+    let mut props = components::AppProps {
+        config,
+        preloaded: None,
+        typed: None,
+    };
+    let host = element.clone();
+    let handle = match take_prerendered(&element) {
+        Some(Ok((catalogue, typed))) => {
+            props.preloaded = Some(state::CatalogueRef(std::rc::Rc::new(catalogue)));
+            props.typed = typed;
+            yew::Renderer::<components::App>::with_root_and_props(element, props).hydrate()
+        }
+        Some(Err(e)) => {
+            web_sys::console::warn_1(
+                &format!("feature-matrix: the prerendered catalogue is unusable ({e}); rendering again").into(),
+            );
+            element.set_text_content(None);
+            yew::Renderer::<components::App>::with_root_and_props(element, props).render()
+        }
+        None => yew::Renderer::<components::App>::with_root_and_props(element, props).render(),
+    };
+    MOUNTED.with(|mounted| mounted.borrow_mut().push((host, handle)));
+}
+
+/// Attribute of the `<script type="application/json">` block that carries a
+/// prerendered widget's catalogue (data, not script: allowed by a strict CSP).
+pub const PRERENDERED_DATA: &str = "data-feature-matrix-catalogue";
+
+/// Takes the catalogue block out of a mount point that holds prerendered
+/// markup, leaving exactly the markup to hydrate; also returns what the
+/// reader already typed into the prerendered search box.
+fn take_prerendered(
+    element: &Element,
+) -> Option<Result<(catalogue::Catalogue, Option<String>), catalogue::LoadError>> {
+    let selector = format!(":scope > script[{PRERENDERED_DATA}]");
+    let script = element.query_selector(&selector).ok().flatten()?;
+    let text = script.text_content().unwrap_or_default();
+    script.remove();
+    // Whitespace between the blocks (template indentation) is not markup.
+    let children = element.child_nodes();
+    for i in (0..children.length()).rev() {
+        if let Some(node) = children.item(i) {
+            let blank = node.node_type() == web_sys::Node::TEXT_NODE
+                && node.text_content().is_none_or(|t| t.trim().is_empty());
+            if blank {
+                let _ = element.remove_child(&node);
+            }
+        }
+    }
+    let typed = element
+        .query_selector(".fm-search-input")
+        .ok()
+        .flatten()
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value());
+    Some(catalogue::load_str(&text).map(|c| (c, typed)))
+}
+
+thread_local! {
+    /// Every mounted widget, so that one can be unmounted when its element leaves.
+    static MOUNTED: std::cell::RefCell<Vec<(Element, yew::AppHandle<components::App>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Mounts the widget into one element (`[data-feature-matrix]` or
+/// `<feature-matrix>`), configured by its attributes; false when it is
+/// mounted already.
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(element: Element) -> bool {
+    if element.has_attribute(MOUNTED_ATTR) {
+        return false;
+    }
+    let config = MountConfig::from_element(&element);
+    mount(element, config);
+    true
+}
+
+/// Unmounts the widget in `element` (docs sites that navigate on the client
+/// remove mount points): its listeners go, the element is emptied and can be
+/// mounted again. False when nothing was mounted there.
+#[wasm_bindgen(js_name = unmountElement)]
+pub fn unmount_element(element: &Element) -> bool {
+    let handle = MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let i = mounted.iter().position(|(e, _)| e == element)?;
+        Some(mounted.swap_remove(i).1)
+    });
+    let _ = element.remove_attribute(MOUNTED_ATTR);
+    handle.map(|h| h.destroy()).is_some()
 }
 
 /// Bytes of WebAssembly memory the widget holds (read by the benchmark).

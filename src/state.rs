@@ -93,6 +93,14 @@ impl State {
         }
     }
 
+    /// A view of a catalogue that came with the page: the default view, as prerendered.
+    pub fn ready(catalogue: CatalogueRef) -> Self {
+        State {
+            load: Load::Ready(catalogue),
+            ..State::new(ViewQuery::default(), Vec::new())
+        }
+    }
+
     pub fn catalogue(&self) -> Option<&CatalogueRef> {
         match &self.load {
             Load::Ready(c) => Some(c),

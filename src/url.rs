@@ -11,9 +11,23 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
-/// The view the page URL asks for, under `prefix`.
+/// The view the page URL asks for, under `prefix`. A language the widget has
+/// no catalogue and UI text for is ignored with a warning.
 pub fn read_view(prefix: &str) -> Parsed {
-    parse_query(&current_query(), prefix)
+    let mut parsed = parse_query(&current_query(), prefix);
+    if let Some(lang) = parsed.view.lang.take() {
+        if crate::i18n::is_supported(&lang) {
+            parsed.view.lang = Some(lang);
+        } else {
+            let known: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|(c, _)| *c).collect();
+            parsed.warnings.push(format!(
+                "{prefix}{}lang: unknown language {lang:?}; known: {}; ignored",
+                if prefix.is_empty() { "" } else { "." },
+                known.join(", ")
+            ));
+        }
+    }
+    parsed
 }
 
 /// The page URL with `view` written into its query, keeping other parameters.

@@ -12,53 +12,90 @@ use super::{
     Chip, ChipGroup, DefinitionsDialog, DefinitionsTable, ErrorPanel, InlineText, Matrix,
     SearchBox, SummaryGrid,
 };
-use crate::i18n::ui_text;
-use crate::state::{Action, Change, Failure, Load, State, ROW_LIMIT};
+use crate::i18n::{ui_text, LANGUAGES};
+use crate::state::{Action, CatalogueRef, Change, Failure, Load, State, ROW_LIMIT};
 use crate::{url, MountConfig};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: MountConfig,
+    /// A catalogue that came with the page (prerendered HTML): shown from the
+    /// first render, which then matches the prerendered markup exactly.
+    #[prop_or_default]
+    pub preloaded: Option<CatalogueRef>,
+    /// Text the reader typed into the prerendered search box before the
+    /// widget took over; applied as a search once it is live.
+    #[prop_or_default]
+    pub typed: Option<String>,
 }
-
-/// Locales with a bundled catalogue, offered by the language switch.
-const LANGUAGES: [(&str, &str); 2] = [("zh", "中文"), ("en", "English")];
 
 /// One widget instance: loads its catalogue, keeps its view in sync with the
 /// URL when asked to, and lays out the parts.
+///
+/// The first render uses no browser API, so the same component prerenders
+/// natively and hydrates in the browser; the URL's view, typed text and the
+/// like are applied as actions once the widget is live.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let prefix = config.url_state.clone();
-    let state = use_reducer(|| match &prefix {
-        Some(prefix) => {
+    let hydrating = props.preloaded.is_some();
+    let state = use_reducer(|| match (&props.preloaded, &prefix) {
+        (Some(catalogue), _) => State::ready(catalogue.clone()),
+        // A client-only render has no markup to match: read the URL at once.
+        (None, Some(prefix)) => {
             let parsed = url::read_view(prefix);
             State::new(parsed.view, parsed.warnings)
         }
-        None => State::new(Default::default(), Vec::new()),
+        (None, None) => State::new(Default::default(), Vec::new()),
     });
     let lang = state
         .view
         .lang
         .clone()
         .unwrap_or_else(|| config.lang.clone());
-    let instance = use_memo((), |_| next_instance_id());
+    // Whether the widget has taken over: controls are inert until then.
+    let live = use_state(|| false);
 
-    // Load the catalogue whenever the language or source changes.
+    // Once live: apply the URL's view and what the reader typed meanwhile.
+    {
+        let (prefix, typed, dispatcher, live) = (
+            prefix.clone(),
+            props.typed.clone(),
+            state.dispatcher(),
+            live.clone(),
+        );
+        use_effect_with((), move |_| {
+            if let (true, Some(prefix)) = (hydrating, &prefix) {
+                let parsed = url::read_view(prefix);
+                dispatcher.dispatch(Action::FromUrl(parsed.view, parsed.warnings));
+            }
+            if let Some(typed) = typed.filter(|t| !t.is_empty()) {
+                dispatcher.dispatch(Action::Search(typed));
+            }
+            live.set(true);
+        });
+    }
+    // Load the catalogue whenever the language or source changes (not for
+    // the one that came with the page).
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(
-            (lang.clone(), config.src.clone()),
-            move |(lang, src)| match src {
-                None => dispatcher.dispatch(Action::Loaded(load_bundled(lang))),
-                Some(src) => {
-                    let src = src.clone();
-                    spawn_local(async move {
-                        dispatcher.dispatch(Action::Loaded(fetch_catalogue(&src).await))
-                    });
-                }
-            },
-        );
+        let loaded_for = use_mut_ref(|| {
+            hydrating.then(|| (config.lang.clone(), config.src.clone()))
+        });
+        use_effect_with((lang.clone(), config.src.clone()), move |wanted| {
+            if loaded_for.borrow().as_ref() == Some(wanted) {
+                return;
+            }
+            *loaded_for.borrow_mut() = Some(wanted.clone());
+            let (lang, src) = wanted.clone();
+            match src {
+                None => dispatcher.dispatch(Action::Loaded(load_bundled(&lang))),
+                Some(src) => spawn_local(async move {
+                    dispatcher.dispatch(Action::Loaded(fetch_catalogue(&src).await))
+                }),
+            }
+        });
     }
     // Log warnings about the view (bad URL values, unknown ids).
     use_effect_with(state.warnings.clone(), |warnings| url::warn_all(warnings));
@@ -192,7 +229,7 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="fm-intro"><InlineText text={c.intro.clone()} base_url={base_url.clone()} /></p>
                     }
                     if !c.aspects.is_empty() {
-                        <details class="fm-defs-inline">
+                        <details class="fm-defs-inline" open=true>
                             <summary>{ if c.definitions_heading.is_empty() { text.what_stages_mean.to_string() } else { c.definitions_heading.clone() } }</summary>
                             <DefinitionsTable catalogue={c.clone()} {text} />
                         </details>
@@ -245,15 +282,14 @@ pub fn App(props: &AppProps) -> Html {
                     if !c.footer.is_empty() {
                         <p class="fm-footer"><InlineText text={c.footer.clone()} {base_url} /></p>
                     }
-                    <DefinitionsDialog catalogue={c.clone()} {text} defs={view.defs.clone()} onclose={on_close}
-                        heading_id={format!("fm-defs-title-{instance}")} />
+                    <DefinitionsDialog catalogue={c.clone()} {text} defs={view.defs.clone()} onclose={on_close} />
                 </>
             }
         }
         _ => html! { <p class="fm-loading" role="status">{text.loading}</p> },
     };
     html! {
-        <div class="fm-root" lang={text.locale} data-theme={config.theme.clone()}>
+        <div class={classes!("fm-root", live.then_some("fm-live"))} lang={text.locale} data-theme={config.theme.clone()}>
             {body}
         </div>
     }
@@ -294,14 +330,6 @@ fn heading(level: u8, class: &'static str, text: &str) -> Html {
         4 => html! { <h4 {class}>{text}</h4> },
         _ => html! { <h5 {class}>{text}</h5> },
     }
-}
-
-fn next_instance_id() -> u32 {
-    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
-    NEXT.with(|n| {
-        n.set(n.get() + 1);
-        n.get()
-    })
 }
 
 fn load_bundled(lang: &str) -> Result<Rc<Catalogue>, Failure> {
@@ -350,12 +378,17 @@ fn js_error_text(e: &JsValue, fallback: &str) -> String {
         .unwrap_or_else(|| fallback.to_string())
 }
 
-/// The browser's collation for `locale` (pinyin order for zh).
+/// The browser's collation for `locale` (pinyin order for zh), made on the
+/// first comparison: prerendering and unsorted views never ask for it.
 fn collator(locale: &str) -> impl Fn(&str, &str) -> std::cmp::Ordering {
-    let locales = Array::of1(&JsValue::from_str(locale));
-    let compare = Intl::Collator::new(&locales, &Object::new()).compare();
+    let locale = locale.to_string();
+    let compare = std::cell::OnceCell::new();
     move |a, b| {
         compare
+            .get_or_init(|| {
+                let locales = Array::of1(&JsValue::from_str(&locale));
+                Intl::Collator::new(&locales, &Object::new()).compare()
+            })
             .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
             .ok()
             .and_then(|v| v.as_f64())

@@ -66,8 +66,6 @@ pub struct DefinitionsDialogProps {
     pub text: &'static UiText,
     pub defs: Definitions,
     pub onclose: Callback<()>,
-    /// Id for the dialog's heading (unique per widget instance).
-    pub heading_id: AttrValue,
 }
 
 /// The definitions table in a native modal `<dialog>`: Esc closes it, the
@@ -123,9 +121,9 @@ pub fn DefinitionsDialog(props: &DefinitionsDialogProps) -> Html {
         props.catalogue.definitions_heading.clone()
     };
     html! {
-        <dialog ref={dialog} class="fm-dialog" aria-labelledby={props.heading_id.clone()} {onclose}>
+        <dialog ref={dialog} class="fm-dialog" aria-label={heading.clone()} {onclose}>
             <div class="fm-dialog-head">
-                <h2 class="fm-dialog-title" id={props.heading_id.clone()}>{heading}</h2>
+                <h2 class="fm-dialog-title">{heading}</h2>
                 <button type="button" class="fm-button fm-dialog-close" onclick={close_click}>{props.text.close}</button>
             </div>
             if open {

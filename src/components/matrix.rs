@@ -47,7 +47,8 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         };
         html! {
             <th scope="col" class={format!("fm-col-{}", key.as_str())} aria-sort={aria_sort}>
-                <button type="button" class="fm-sort" {onclick} title={(text.sort_by)(label)}>
+                <span class="fm-nojs">{label}</span>
+                <button type="button" class="fm-sort fm-js" {onclick} title={(text.sort_by)(label)}>
                     {label}<span class="fm-sort-arrow" aria-hidden="true">{arrow}</span>
                 </button>
             </th>
@@ -82,7 +83,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                 </table>
             </div>
             if hidden > 0 {
-                <button type="button" class="fm-button fm-show-all" onclick={show_all}>{(text.show_all)(hidden)}</button>
+                <button type="button" class="fm-button fm-show-all fm-js" onclick={show_all}>{(text.show_all)(hidden)}</button>
             }
         </>
     }

@@ -9,7 +9,8 @@ pub struct StageBadgeProps {
     pub onopen: Callback<String>,
 }
 
-/// A stage label in its tone colour; a click opens the definitions at that stage.
+/// A stage label in its tone colour; a click opens the definitions at that
+/// stage. Without JavaScript it is the plain label (the button is hidden).
 #[component]
 pub fn StageBadge(props: &StageBadgeProps) -> Html {
     let onclick = {
@@ -18,8 +19,11 @@ pub fn StageBadge(props: &StageBadgeProps) -> Html {
     };
     let class = classes!("fm-badge", format!("fm-tone-{}", props.stage.tone.as_str()));
     html! {
-        <button type="button" {class} {onclick} aria-haspopup="dialog" title={props.hint.clone()}>
-            { props.stage.label.clone() }
-        </button>
+        <>
+            <span class={classes!(class.clone(), "fm-badge-static", "fm-nojs")}>{ props.stage.label.clone() }</span>
+            <button type="button" class={classes!(class, "fm-js")} {onclick} aria-haspopup="dialog" title={props.hint.clone()}>
+                { props.stage.label.clone() }
+            </button>
+        </>
     }
 }

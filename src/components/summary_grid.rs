@@ -45,7 +45,8 @@ pub fn SummaryGrid(props: &SummaryGridProps) -> Html {
                     html! {
                         <td>
                             if n > 0 {
-                                <button type="button" class="fm-sum-cell" {onclick} aria-label={label}
+                                <span class="fm-sum-count fm-nojs" aria-label={label.clone()}>{n}</span>
+                                <button type="button" class="fm-sum-cell fm-js" {onclick} aria-label={label}
                                     aria-pressed={if pressed { "true" } else { "false" }}>{n}</button>
                             } else {
                                 <span class="fm-sum-zero" aria-label={label}>{"–"}</span>

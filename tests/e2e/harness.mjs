@@ -26,8 +26,15 @@ const TYPES = {
 
 /// Serves `dir` (default `dist/`, plus the test folders under /hostile/, /fixtures/
 /// and /generated/) at `prefix`, with an optional CSP. The benchmark uses it too.
-export async function serve({ prefix = '/', csp = null, dir = dist } = {}) {
+/// Requests whose path `hold(path)` accepts wait until `release()` is called.
+export async function serve({ prefix = '/', csp = null, dir = dist, hold = null } = {}) {
+  let held = [];
+  const release = () => { const waiting = held; held = null; waiting?.forEach((go) => go()); };
   const server = http.createServer((req, res) => {
+    if (hold && held && hold(new URL(req.url, 'http://x').pathname)) { held.push(() => respond(req, res)); return; }
+    respond(req, res);
+  });
+  function respond(req, res) {
     const url = new URL(req.url, 'http://x');
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith(prefix)) { res.writeHead(404); res.end('not under prefix'); return; }
@@ -56,12 +63,12 @@ export async function serve({ prefix = '/', csp = null, dir = dist } = {}) {
     if (csp) headers['content-security-policy'] = csp;
     res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
-  });
+  }
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}${prefix}`;
   // Browsers keep connections alive; close them, or close() waits forever.
   const close = () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); });
-  return { base, close };
+  return { base, close, release };
 }
 
 export async function launch() {
@@ -85,6 +92,16 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
 }
 
 export const rows = (page) => page.locator('.fm-row');
+
+/// Waits until every widget on the page has taken over (prerendered markup is
+/// there before that) and shows rows, the empty state or an error.
+export async function live(page, timeout = 30000) {
+  await page.waitForFunction(() => {
+    const roots = [...document.querySelectorAll('.fm-root')];
+    return roots.length > 0 && roots.every((r) => r.classList.contains('fm-live'))
+      && document.querySelector('.fm-row, .fm-empty, .fm-error');
+  }, null, { timeout });
+}
 
 export async function rowNames(page) {
   return page.locator('.fm-row .fm-name').allInnerTexts();

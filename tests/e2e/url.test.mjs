@@ -1,7 +1,7 @@
 // URL state: links reopen views, Back/Forward/reload restore them, bad links only warn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, rows, rowNames, consoleErrors } from './harness.mjs';
+import { serve, launch, openPage, live, rows, rowNames, consoleErrors } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -9,7 +9,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 async function open(query) {
   const page = await openPage(browser, server.base + query);
-  await page.waitForFunction(() => document.querySelector('.fm-row, .fm-empty, .fm-error'));
+  await live(page);
   return page;
 }
 const search = (page) => page.evaluate(() => location.search);
@@ -27,7 +27,7 @@ test('?stage=beta&category=core&q=helm opens with exactly one row', async () => 
 
 test('?lang=en&sort=stage&dir=desc opens in English, sorted by stage descending', async () => {
   const page = await open('?lang=en&sort=stage&dir=desc');
-  const badges = await page.locator('.fm-row .fm-badge').allInnerTexts();
+  const badges = await page.locator('.fm-row button.fm-badge').allInnerTexts();
   assert.equal(badges[0], 'Stable');
   assert.equal(badges.at(-1), 'Alpha');
   assert.equal(await page.locator('th.fm-col-stage').getAttribute('aria-sort'), 'descending');

@@ -3,6 +3,7 @@
 
 mod bench;
 mod embed;
+mod prerender;
 mod suite;
 mod tools;
 
@@ -58,6 +59,7 @@ fn serve() -> Result<(), String> {
 pub fn build() -> Result<tools::Env, String> {
     let env = tools::bootstrap(tools::Needs::Build)?;
     tools::run(env.command("trunk").args(["build", "--release"]))?;
+    prerender::pages(&env)?;
     embed::assemble(&env)?;
     Ok(env)
 }

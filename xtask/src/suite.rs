@@ -37,6 +37,7 @@ pub fn run() -> ExitCode {
             "clippy",
             "--workspace",
             "--all-targets",
+            "--all-features",
             "--",
             "-D",
             "warnings",
@@ -62,6 +63,12 @@ pub fn run() -> ExitCode {
         "native tests",
         env.command("cargo")
             .args(["test", "-p", "catalogue", "-p", "xtask"]),
+    );
+    tests(
+        &mut tally,
+        "prerender tests (native, ssr)",
+        env.command("cargo")
+            .args(["test", "-p", "feature-matrix", "--features", "ssr"]),
     );
     tests(&mut tally, "browser tests", &mut browser_tests(&env));
     match crate::build() {

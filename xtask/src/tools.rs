@@ -69,6 +69,24 @@ pub fn bootstrap(needs: Needs) -> Result<Env, String> {
         path,
     };
 
+    if needs == Needs::Test {
+        step("rustfmt and clippy");
+        let components = output(
+            env.command("rustup")
+                .args(["component", "list", "--installed"]),
+        )?;
+        let missing: Vec<&str> = ["rustfmt", "clippy"]
+            .into_iter()
+            .filter(|c| !components.lines().any(|l| l.starts_with(&format!("{c}-"))))
+            .collect();
+        if !missing.is_empty() {
+            run(env
+                .command("rustup")
+                .args(["component", "add"])
+                .args(&missing))?;
+        }
+    }
+
     step("wasm32 target");
     let targets = output(
         env.command("rustup")
@@ -116,7 +134,7 @@ pub fn bootstrap(needs: Needs) -> Result<Env, String> {
     install_node_tools(&env)?;
 
     if needs == Needs::Test {
-        step("chromium, chromedriver and CJK fonts");
+        step("chromium, chromedriver, CJK fonts and hugo");
         install_browser(&env)?;
     }
     Ok(env)
@@ -150,11 +168,12 @@ fn install_browser(env: &Env) -> Result<(), String> {
         .is_ok_and(|s| s.success());
     if Path::new("/usr/bin/chromium").exists()
         && Path::new("/usr/bin/chromedriver").exists()
+        && Path::new("/usr/bin/hugo").exists()
         && fonts
     {
         return Ok(());
     }
-    note("installing chromium, chromium-driver and fonts-noto-cjk from Debian (about a minute)");
+    note("installing chromium, chromium-driver, fonts-noto-cjk and hugo from Debian (about a minute)");
     let sudo = if output(Command::new("id").arg("-u"))
         .unwrap_or_default()
         .trim()
@@ -180,6 +199,7 @@ fn install_browser(env: &Env) -> Result<(), String> {
         "chromium",
         "chromium-driver",
         "fonts-noto-cjk",
+        "hugo",
     ])
 }
 
