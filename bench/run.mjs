@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { syntheticCatalogue } from './generate.mjs';
 import { serve, launch } from '../tests/e2e/harness.mjs';
@@ -79,7 +80,19 @@ const table = new DataTable('#t', { data: values, columns: [{ data: 'name' }, { 
   createdRow: (row) => row.classList.add('row') });
 document.getElementById('stage').addEventListener('change', (e) => table.column(1).search(e.target.value ? '^' + e.target.value + '$' : '', { regex: true, smart: false }).draw());
 `);
+// The seed as a docs page would embed it: prerendered (the fragment from
+// feature-matrix-render) or client-only (an empty mount point).
+const fragment = execFileSync(path.join(root, 'target', 'debug', 'feature-matrix-render'), [path.join(root, 'data', 'features.zh.json')], { encoding: 'utf8' });
+const embedHead = `${preload}<link rel="stylesheet" href="feature-matrix/feature-matrix.css"><script type="module" src="feature-matrix/embed.js"></script>`;
+fs.writeFileSync(path.join(site, 'prerendered.html'), page('feature-matrix, prerendered', embedHead,
+  `<div data-feature-matrix data-lang="zh">${fragment.trim()}</div>`).replace('lang="en"', 'lang="zh"'));
+fs.writeFileSync(path.join(site, 'client.html'), page('feature-matrix, client-only', embedHead,
+  '<div data-feature-matrix data-lang="zh"></div>').replace('lang="en"', 'lang="zh"'));
 const seed = JSON.parse(fs.readFileSync(path.join(root, 'data', 'features.zh.json'), 'utf8'));
+const gzs = (text) => zlib.gzipSync(Buffer.from(text), { level: 9 }).length;
+const dataBlock = fragment.slice(0, fragment.indexOf('</script>') + 9);
+const fragmentParts = [['whole fragment', fragment], ['catalogue data block (for the takeover)', dataBlock], ['markup', fragment.slice(dataBlock.length)]]
+  .map(([name, text]) => ({ name, raw: Buffer.byteLength(text), gzip: gzs(text) }));
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 fs.writeFileSync(path.join(site, 'static.html'), page('static', '', `<table><tbody>${seed.features.map((f) =>
   `<tr class="row"><td>${esc(f.name)}</td><td>${f.stage}</td><td>${esc(f.note || '')}</td></tr>`).join('')}</tbody></table>`));
@@ -161,6 +174,68 @@ for (const [label, src, subjects] of datasets) {
     console.log(`bench: ${label} ${subject}: first rows ${triple(rs.map((r) => r.firstRows))} ms`);
   }
 }
+// ---------- throttled mobile profile (the seed, served gzip) ----------
+// 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4×.
+const gzServer = await serve({ dir: site, gzip: true });
+const MOBILE = {
+  'static HTML': { url: 'static.html', row: 'tr.row' },
+  'feature-matrix, prerendered': { url: 'prerendered.html', row: '.fm-row', search: '.fm-search-input' },
+  'feature-matrix, client-only': { url: 'client.html', row: '.fm-row', search: '.fm-search-input' },
+  'List.js': { url: 'listjs.html?src=data/seed.json', row: 'tr.row', search: '#q' },
+  'DataTables': { url: 'datatables.html?src=data/seed.json', row: 'tr.row', search: 'input[type=search]' },
+};
+async function measureMobile(subject) {
+  const s = MOBILE[subject];
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await context.addInitScript(({ row, search, total }) => {
+    const b = window.__mobile = { firstRows: null, filters: null, cls: 0 };
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) b.cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+    const painted = (key) => requestAnimationFrame(() => setTimeout(() => { if (b[key] === null) b[key] = performance.now(); }));
+    const check = () => {
+      const n = document.querySelectorAll(row).length;
+      if (b.firstRows === null && n > 0) painted('firstRows');
+      if (b.filters === null && n > 0 && n < total) painted('filters');
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    // A reader types "helm" as soon as a search box shows, and again until it filters.
+    if (search) {
+      const type = () => {
+        const input = document.querySelector(search);
+        if (b.filters !== null) return;
+        if (input && input.value !== 'helm') {
+          input.value = 'helm';
+          for (const type of ['input', 'keyup']) input.dispatchEvent(new Event(type, { bubbles: true }));
+        } else if (input) {
+          for (const type of ['input', 'keyup']) input.dispatchEvent(new Event(type, { bubbles: true }));
+        }
+        setTimeout(type, 50);
+      };
+      type();
+    }
+  }, { row: s.row, search: s.search, total: seed.features.length });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(gzServer.base + s.url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__mobile.firstRows !== null, null, { timeout: 120000 });
+  if (s.search) await page.waitForFunction(() => window.__mobile.filters !== null, null, { timeout: 120000 });
+  await page.waitForTimeout(1000);
+  const r = await page.evaluate(() => window.__mobile);
+  await context.close();
+  return r;
+}
+const mobile = [];
+for (const subject of Object.keys(MOBILE)) {
+  const rs = [];
+  for (let i = 0; i < runs; i++) rs.push(await measureMobile(subject));
+  mobile.push({ subject, rs });
+  console.log(`bench: mobile ${subject}: first rows ${triple(rs.map((r) => r.firstRows))} ms`);
+}
+await gzServer.close();
+
 const browserVersion = browser.version();
 await browser.close();
 await server.close();
@@ -180,6 +255,12 @@ Browser: Chromium ${browserVersion}, headless. Node ${process.version}. Runs per
 ${sizeRows.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
 | **total a page downloads** | **${kb(embedTotal.raw)}** | **${kb(embedTotal.gzip)}** |
 ${bundled.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
+
+What prerendering adds to the HTML of a page with the seed (\`feature-matrix-render\` output):
+
+| part | raw | gzip |
+| --- | ---: | ---: |
+${fragmentParts.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
 
 Peers, for scale (library file only, without a stylesheet or page script):
 
@@ -205,6 +286,20 @@ for (const { label, subject, rs } of results) {
   const filter = rs[0].filter !== undefined ? triple(rs.map((r) => r.filter)) : '–';
   md += `| ${label} | ${subject} | ${triple(rs.map((r) => r.firstRows))} | ${median} | ${p95} | ${longest} | ${filter} | ${kb(stats(rs.map((r) => r.jsHeap)).median)} | ${rs[0].wasm ? kb(stats(rs.map((r) => r.wasm)).median) : '–'} |\n`;
 }
+md += `
+## Throttled mobile profile (the seed, 42 features)
+
+Chromium with a 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up and the CPU slowed 4×
+(CDP \`Network.emulateNetworkConditions\`, \`Emulation.setCPUThrottlingRate\`), 390 × 844 mobile
+viewport, every asset served gzip. First rows: navigation start to the frame after the first row
+is in the DOM. Keystroke filters: a reader types \`helm\` into the search box as soon as it shows
+(again every 50 ms until it works); navigation start to the frame after the rows narrow.
+CLS: layout shifts without recent input, summed until 1 s after that.
+
+| page | first rows | keystroke filters | CLS |
+| --- | ---: | ---: | ---: |
+${mobile.map(({ subject, rs }) => `| ${subject} | ${triple(rs.map((r) => r.firstRows))} | ${rs[0].filters === null ? '– (no search)' : triple(rs.map((r) => r.filters))} | ${stats(rs.map((r) => r.cls)).max.toFixed(4)} |`).join('\n')}
+`;
 // Targets (issue 7), judged from this run's numbers.
 const find = (label, subject) => results.find((r) => r.label === label && r.subject === subject);
 const medianOf = (r, f) => (r ? stats(r.rs.map(f)).median : undefined);
@@ -224,6 +319,12 @@ if (huge) {
   const longest = Math.max(...huge.rs.map((x) => x.longestTask));
   targets.push([`${huge.label} features: no task over 100 ms while typing`, `longest ${ms(longest)} ms`, verdict(longest <= 100)]);
 }
+const mobileOf = (subject) => mobile.find((m) => m.subject === subject);
+const mStatic = stats(mobileOf('static HTML').rs.map((r) => r.firstRows)).median;
+const mPre = stats(mobileOf('feature-matrix, prerendered').rs.map((r) => r.firstRows)).median;
+targets.push(['throttled mobile, seed: first rows ≤ 1.1 × static HTML (prerendered)', `${ms(mPre)} ms vs ${ms(mStatic)} ms (${(mPre / mStatic).toFixed(2)}×)`, verdict(mPre <= 1.1 * mStatic)]);
+const mCls = stats(mobileOf('feature-matrix, prerendered').rs.map((r) => r.cls)).max;
+targets.push(['throttled mobile, seed: CLS of the takeover < 0.01', mCls.toFixed(4), verdict(mCls < 0.01)]);
 md += `
 ## Targets
 
@@ -233,5 +334,5 @@ ${targets.map((t) => `| ${t.join(' | ')} |`).join('\n')}
 `;
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, md);
-fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ sizes: { embed: sizeRows, total: embedTotal, peers: peerSizes }, results }, null, 1));
+fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ sizes: { embed: sizeRows, total: embedTotal, peers: peerSizes }, results, mobile }, null, 1));
 console.log(`bench: report written to ${path.relative(root, out)}`);

@@ -40,7 +40,11 @@ impl MountConfig {
     pub fn from_element(element: &Element) -> Self {
         let custom = element.tag_name().eq_ignore_ascii_case(CUSTOM_ELEMENT);
         let attr = |name: &str| {
-            let name = if custom { name.to_string() } else { format!("data-{name}") };
+            let name = if custom {
+                name.to_string()
+            } else {
+                format!("data-{name}")
+            };
             element.get_attribute(&name).map(|v| v.trim().to_string())
         };
         MountConfig {
@@ -113,7 +117,10 @@ pub fn mount(element: Element, config: MountConfig) {
         }
         Some(Err(e)) => {
             web_sys::console::warn_1(
-                &format!("feature-matrix: the prerendered catalogue is unusable ({e}); rendering again").into(),
+                &format!(
+                    "feature-matrix: the prerendered catalogue is unusable ({e}); rendering again"
+                )
+                .into(),
             );
             element.set_text_content(None);
             yew::Renderer::<components::App>::with_root_and_props(element, props).render()

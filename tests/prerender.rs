@@ -24,7 +24,11 @@ fn prerendered_zh_page_holds_every_feature_definition_and_the_footer() {
     let catalogue = catalogue::load_str(bundled("zh")).unwrap();
     let markup = &html[html.find("</script>").unwrap()..];
     for feature in &catalogue.features {
-        assert!(markup.contains(&feature.name), "{} is missing", feature.name);
+        assert!(
+            markup.contains(&feature.name),
+            "{} is missing",
+            feature.name
+        );
     }
     assert_eq!(markup.matches("class=\"fm-row\"").count(), 42);
     for aspect in &catalogue.aspects {

@@ -42,7 +42,10 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let mut lang = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        let mut value = || args.next().ok_or_else(|| format!("{USAGE}\n\n{arg} needs a value"));
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| format!("{USAGE}\n\n{arg} needs a value"))
+        };
         match arg.as_str() {
             "-h" | "--help" => return Err(USAGE.to_string()),
             "--lang" => lang = Some(value()?),

@@ -80,9 +80,8 @@ pub fn App(props: &AppProps) -> Html {
     // the one that came with the page).
     {
         let dispatcher = state.dispatcher();
-        let loaded_for = use_mut_ref(|| {
-            hydrating.then(|| (config.lang.clone(), config.src.clone()))
-        });
+        let loaded_for =
+            use_mut_ref(|| hydrating.then(|| (config.lang.clone(), config.src.clone())));
         use_effect_with((lang.clone(), config.src.clone()), move |wanted| {
             if loaded_for.borrow().as_ref() == Some(wanted) {
                 return;

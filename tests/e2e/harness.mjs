@@ -1,6 +1,7 @@
 // Shared end-to-end harness: a static server for the built bundle (optionally
 // under a sub-path and with a CSP header) and headless Chromium via playwright-core.
 import http from 'node:http';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,8 @@ const TYPES = {
 /// Serves `dir` (default `dist/`, plus the test folders under /hostile/, /fixtures/
 /// and /generated/) at `prefix`, with an optional CSP. The benchmark uses it too.
 /// Requests whose path `hold(path)` accepts wait until `release()` is called.
-export async function serve({ prefix = '/', csp = null, dir = dist, hold = null } = {}) {
+/// With `gzip`, responses are compressed for clients that accept it.
+export async function serve({ prefix = '/', csp = null, dir = dist, hold = null, gzip = false } = {}) {
   let held = [];
   const release = () => { const waiting = held; held = null; waiting?.forEach((go) => go()); };
   const server = http.createServer((req, res) => {
@@ -61,6 +63,12 @@ export async function serve({ prefix = '/', csp = null, dir = dist, hold = null 
       'cache-control': 'no-store',
     };
     if (csp) headers['content-security-policy'] = csp;
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+      res.writeHead(200, { ...headers, 'content-length': body.length, 'content-encoding': 'gzip' });
+      res.end(body);
+      return;
+    }
     res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   }

@@ -190,3 +190,21 @@ test('data-theme="dark" on the page overrides a light system preference', async 
   const bg = await page.locator('.fm-root').evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(bg, 'rgb(13, 17, 23)');
 });
+
+test('a clean load logs no warning and no error', async () => {
+  for (const query of ['', 'en/']) {
+    const page = await openPage(browser, server.base + query);
+    await live(page);
+    await page.waitForTimeout(300);
+    assert.deepEqual(page.messages.filter((m) => ['warning', 'error', 'pageerror'].includes(m.type)), [], query);
+    await page.context().close();
+  }
+});
+
+test('an unknown ?lang= is ignored with a warning, and the page stays in its language', async () => {
+  const page = await open('?lang=xx');
+  assert.equal((await page.locator('.fm-title').innerText()).trim(), '功能状态');
+  const warnings = page.messages.filter((m) => m.type === 'warning').map((m) => m.text);
+  assert.ok(warnings.some((w) => /lang.*"xx"/.test(w)), JSON.stringify(warnings));
+  assert.equal(await rows(page).count(), 42);
+});

@@ -8,15 +8,16 @@ use std::process::Stdio;
 use crate::tools::Env;
 
 /// The mount point of `index.html`, as Trunk copies it.
-const MOUNT: &str = r#"<div data-feature-matrix data-lang="zh" data-url-state data-heading-level="1"></div>"#;
+const MOUNT: &str =
+    r#"<div data-feature-matrix data-lang="zh" data-url-state data-heading-level="1"></div>"#;
 
 /// Locales with a standalone page: (locale, path under `dist/`).
 const PAGES: [(&str, &str); 2] = [("zh", "index.html"), ("en", "en/index.html")];
 
 pub fn pages(env: &Env) -> Result<(), String> {
     let dist = env.root.join("dist");
-    let template = fs::read_to_string(dist.join("index.html"))
-        .map_err(|e| format!("dist/index.html: {e}"))?;
+    let template =
+        fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
     if !template.contains(MOUNT) {
         return Err(format!("dist/index.html has no mount point {MOUNT}"));
     }
@@ -28,8 +29,16 @@ pub fn pages(env: &Env) -> Result<(), String> {
         )?;
         let mount = MOUNT.replace(r#"data-lang="zh""#, &format!(r#"data-lang="{locale}""#));
         let html = template
-            .replacen("<html lang=\"zh\">", &format!("<html lang=\"{locale}\">"), 1)
-            .replacen(MOUNT, &mount.replace("></div>", &format!(">{fragment}</div>")), 1);
+            .replacen(
+                "<html lang=\"zh\">",
+                &format!("<html lang=\"{locale}\">"),
+                1,
+            )
+            .replacen(
+                MOUNT,
+                &mount.replace("></div>", &format!(">{fragment}</div>")),
+                1,
+            );
         let out = dist.join(page);
         if let Some(dir) = out.parent() {
             fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
