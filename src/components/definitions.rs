@@ -44,7 +44,11 @@ pub fn DefinitionsTable(props: &DefinitionsTableProps) -> Html {
                 .map(|s| {
                     let text = a.definitions.get(&s.id).cloned().unwrap_or_default();
                     let class = classes!(current(&s.id).then_some("fm-current"));
-                    html! { <td {class}><InlineText text={text} base_url={base_url.clone()} /></td> }
+                    html! {
+                        <td {class} data-label={s.label.clone()}>
+                            <InlineText text={text} base_url={base_url.clone()} />
+                        </td>
+                    }
                 })
                 .collect();
             html! { <tr key={a.id.clone()}><th scope="row">{a.label.clone()}</th>{cells}</tr> }

@@ -36,11 +36,6 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             SortDir::Asc => "ascending",
             SortDir::Desc => "descending",
         });
-        let arrow = match active.map(|s| s.dir) {
-            Some(SortDir::Asc) => "▲",
-            Some(SortDir::Desc) => "▼",
-            None => "↕",
-        };
         let onclick = {
             let onsort = props.onsort.clone();
             Callback::from(move |_: MouseEvent| onsort.emit(key))
@@ -49,7 +44,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             <th scope="col" class={format!("fm-col-{}", key.as_str())} aria-sort={aria_sort}>
                 <span class="fm-nojs">{label}</span>
                 <button type="button" class="fm-sort fm-js" {onclick} title={(text.sort_by)(label)}>
-                    {label}<span class="fm-sort-arrow" aria-hidden="true">{arrow}</span>
+                    {label}
                 </button>
             </th>
         }
@@ -145,7 +140,7 @@ fn row(props: &MatrixProps, feature: &Feature) -> Html {
         None => name,
     };
     let stage = c.stage(&feature.stage).map(|stage| {
-        html! { <StageBadge stage={stage.clone()} hint={props.text.what_stages_mean} onopen={props.onbadge.clone()} /> }
+        html! { <StageBadge stage={stage.clone()} hint={props.text.badge_hint} onopen={props.onbadge.clone()} /> }
     });
     let category = c
         .category(&feature.category)

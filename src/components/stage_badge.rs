@@ -4,7 +4,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StageBadgeProps {
     pub stage: Stage,
-    /// Accessible description, e.g. "What do the stages mean?".
+    /// What a click does, e.g. "what this stage means": part of the
+    /// button's accessible name, after the label.
     pub hint: AttrValue,
     pub onopen: Callback<String>,
 }
@@ -21,8 +22,9 @@ pub fn StageBadge(props: &StageBadgeProps) -> Html {
     html! {
         <>
             <span class={classes!(class.clone(), "fm-badge-static", "fm-nojs")}>{ props.stage.label.clone() }</span>
-            <button type="button" class={classes!(class, "fm-js")} {onclick} aria-haspopup="dialog" title={props.hint.clone()}>
+            <button type="button" class={classes!(class, "fm-js")} {onclick} aria-haspopup="dialog">
                 { props.stage.label.clone() }
+                <span class="fm-visually-hidden">{ props.hint.clone() }</span>
             </button>
         </>
     }

@@ -18,7 +18,8 @@ async function open(query = '', options = {}) {
 }
 
 const chip = (page, label) => page.locator('.fm-chip', { has: page.locator('.fm-chip-label', { hasText: new RegExp(`^${label}$`) }) });
-const stageOf = (page) => page.locator('.fm-row button.fm-badge').allInnerTexts();
+// A badge's visible label (its accessible name adds what pressing it does).
+const stageOf = (page) => page.locator('.fm-row button.fm-badge').evaluateAll((bs) => bs.map((b) => b.firstChild.textContent.trim()));
 
 test('shows every feature name of the seed page, the intro, the definitions and the footer', async () => {
   const page = await open();
@@ -208,3 +209,34 @@ test('an unknown ?lang= is ignored with a warning, and the page stays in its lan
   assert.ok(warnings.some((w) => /lang.*"xx"/.test(w)), JSON.stringify(warnings));
   assert.equal(await rows(page).count(), 42);
 });
+
+test('sort buttons are named by their column alone, and badges say what they open', async () => {
+  const page = await open();
+  for (const name of ['功能', '状态', '类别']) {
+    assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, `sort button ${name}`);
+  }
+  assert.equal(await page.getByRole('button', { name: /^Beta\s*：查看此状态的含义$/ }).count(), 15);
+  const en = await open('?lang=en');
+  await en.waitForFunction(() => document.querySelector('.fm-title')?.textContent === 'Feature status');
+  assert.equal(await en.getByRole('button', { name: /^Stable\s*: what this stage means$/ }).count(), 16);
+  assert.equal(await en.getByRole('button', { name: 'Feature', exact: true }).count(), 1);
+});
+
+for (const width of [320, 375]) {
+  test(`the definitions are readable at ${width} px, the stage asked for first`, async () => {
+    const page = await open('?defs=stable', { width, height: 800 });
+    const dialog = page.locator('dialog.fm-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    const cells = await dialog.locator('td').evaluateAll((tds) => tds.map((td) => {
+      const r = td.getBoundingClientRect();
+      return { left: r.left, right: r.right, current: td.classList.contains('fm-current'), label: td.dataset.label, top: r.top };
+    }));
+    assert.ok(cells.length > 0);
+    for (const c of cells) assert.ok(c.left >= 0 && c.right <= width, `a ${c.label} cell is off screen: ${c.left}–${c.right}`);
+    // In every aspect, the Stable promise comes first.
+    const rows = await dialog.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0].dataset.label));
+    assert.deepEqual([...new Set(rows)], ['Stable']);
+    await screenshot(page, `defs-${width}`);
+  });
+}

@@ -27,7 +27,7 @@ test('?stage=beta&category=core&q=helm opens with exactly one row', async () => 
 
 test('?lang=en&sort=stage&dir=desc opens in English, sorted by stage descending', async () => {
   const page = await open('?lang=en&sort=stage&dir=desc');
-  const badges = await page.locator('.fm-row button.fm-badge').allInnerTexts();
+  const badges = await page.locator('.fm-row button.fm-badge').evaluateAll((bs) => bs.map((b) => b.firstChild.textContent.trim()));
   assert.equal(badges[0], 'Stable');
   assert.equal(badges.at(-1), 'Alpha');
   assert.equal(await page.locator('th.fm-col-stage').getAttribute('aria-sort'), 'descending');
