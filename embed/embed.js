@@ -1,12 +1,14 @@
-// feature-matrix embed entry point (an ES module, no inline script needed).
-// Loads the widget next to this file; its start function mounts every
-// [data-feature-matrix] element on the page, each with its own state. From
-// then on, elements added later are mounted and removed ones unmounted (docs
-// sites that navigate on the client insert and remove them), and the
-// <feature-matrix> custom element is defined.
-import init, { mountElement, unmountElement } from './feature-matrix.js';
+// feature-matrix entry point (an ES module, no inline script needed), for
+// embedding pages and the standalone pages alike. Loads the widget next to
+// this file and mounts it into every [data-feature-matrix] element on the
+// page, each with its own state. From then on, elements added later are
+// mounted and removed ones unmounted (docs sites that navigate on the client
+// insert and remove them), and the <feature-matrix> custom element is defined.
+import init, { mountAll, mountElement, unmountElement, setAssetBase } from './feature-matrix.js';
 
-const ready = init({ module_or_path: new URL('./feature-matrix_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('./feature-matrix_bg.wasm', import.meta.url) })
+  // The bundled catalogues (features.<lang>.json) are next to this file.
+  .then(() => setAssetBase(new URL('./', import.meta.url).href));
 
 /// <feature-matrix lang="zh" src="…" url-state="b" theme="dark" heading-level="2">,
 /// in light DOM so that the page's CSS and any prerendered markup apply.
@@ -30,6 +32,7 @@ class FeatureMatrixElement extends HTMLElement {
 }
 
 await ready;
+mountAll();
 new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.removedNodes) {

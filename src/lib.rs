@@ -62,6 +62,18 @@ impl MountConfig {
     }
 }
 
+/// Once per page, when the module starts (before `embed.js` mounts anything):
+/// a panic says which widget code stopped, in the console, and leaves the
+/// widget's content (prerendered or rendered) as it was.
+pub fn start() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(
+            &format!("feature-matrix: internal error, the widget stopped responding: {info}")
+                .into(),
+        );
+    }));
+}
+
 /// Mounts the widget into every `[data-feature-matrix]` element not yet
 /// mounted; returns how many were mounted.
 #[wasm_bindgen(js_name = mountAll)]
@@ -89,7 +101,8 @@ pub fn mount_all() -> usize {
 
 /// Renders the widget into `element` with `config`. When the element holds
 /// prerendered markup with its catalogue (see [`PRERENDERED_DATA`]), the
-/// widget takes that markup over in place (hydration) instead.
+/// widget takes that markup over in place (hydration) instead; a catalogue
+/// block alone is rendered on the client without a fetch.
 pub fn mount(element: Element, config: MountConfig) {
     // Setting an attribute on our own mount point cannot fail in practice;
     // if it did, the worst case is a second mount on a repeated call.
@@ -113,7 +126,13 @@ pub fn mount(element: Element, config: MountConfig) {
         Some(Ok((catalogue, typed))) => {
             props.preloaded = Some(state::CatalogueRef(std::rc::Rc::new(catalogue)));
             props.typed = typed;
-            yew::Renderer::<components::App>::with_root_and_props(element, props).hydrate()
+            let renderer = yew::Renderer::<components::App>::with_root_and_props(element, props);
+            // A catalogue block alone (no markup) is data for a client render.
+            if host.child_element_count() == 0 {
+                renderer.render()
+            } else {
+                renderer.hydrate()
+            }
         }
         Some(Err(e)) => {
             web_sys::console::warn_1(

@@ -1,5 +1,7 @@
-//! Standalone entry point: mounts every `[data-feature-matrix]` element of `index.html`.
+//! The wasm module's start function. Mounting is done by `embed/embed.js`,
+//! which both the standalone pages and embedding pages load: it tells the
+//! module where the bundle's files are, then mounts every widget on the page.
 
 fn main() {
-    feature_matrix::mount_all();
+    feature_matrix::start();
 }

@@ -81,6 +81,22 @@ pub fn write_view(view: &ViewQuery, prefix: &str, push: bool) {
     }
 }
 
+thread_local! {
+    static ASSET_BASE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Where the bundle's files are (the bundled catalogues), as `embed.js`
+/// finds it from its own URL; relative to the page until set.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = setAssetBase)]
+pub fn set_asset_base(base: String) {
+    ASSET_BASE.with(|b| *b.borrow_mut() = base);
+}
+
+/// The URL of one of the bundle's files.
+pub fn asset(file: &str) -> String {
+    ASSET_BASE.with(|b| format!("{}{file}", b.borrow()))
+}
+
 /// Logs each warning to the console, prefixed so a reader knows the source.
 pub fn warn_all(warnings: &[String]) {
     for w in warnings {

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use catalogue::view::{select, summary, Search, SearchIndex};
-use catalogue::{load_str, Catalogue, Tone};
+use catalogue::{Catalogue, Tone};
 use gloo_events::EventListener;
 use js_sys::{Array, Intl, Object};
 use wasm_bindgen::{JsCast, JsValue};
@@ -88,12 +88,11 @@ pub fn App(props: &AppProps) -> Html {
             }
             *loaded_for.borrow_mut() = Some(wanted.clone());
             let (lang, src) = wanted.clone();
-            match src {
-                None => dispatcher.dispatch(Action::Loaded(load_bundled(&lang))),
-                Some(src) => spawn_local(async move {
-                    dispatcher.dispatch(Action::Loaded(fetch_catalogue(&src).await))
-                }),
-            }
+            // Without a src: the bundled catalogue, shipped next to the bundle.
+            let src = src.unwrap_or_else(|| url::asset(&bundled_file(&lang)));
+            spawn_local(
+                async move { dispatcher.dispatch(Action::Loaded(fetch_catalogue(&src).await)) },
+            );
         });
     }
     // Log warnings about the view (bad URL values, unknown ids).
@@ -331,9 +330,14 @@ fn heading(level: u8, class: &'static str, text: &str) -> Html {
     }
 }
 
-fn load_bundled(lang: &str) -> Result<Rc<Catalogue>, Failure> {
-    let (_, text) = catalogue::bundled(lang);
-    load_str(text).map(Rc::new).map_err(Failure::from)
+/// File name of the bundled catalogue for `lang` (English when there is none).
+fn bundled_file(lang: &str) -> String {
+    let lang = if crate::i18n::is_supported(lang) {
+        lang
+    } else {
+        "en"
+    };
+    format!("features.{lang}.json")
 }
 
 /// Fetches and validates a catalogue from `src`.

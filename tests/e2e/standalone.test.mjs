@@ -240,3 +240,17 @@ for (const width of [320, 375]) {
     await screenshot(page, `defs-${width}`);
   });
 }
+
+test('the language buttons switch the catalogue; pressing the current one changes nothing', async () => {
+  const page = await open();
+  await page.locator('.fm-lang[lang=zh]').click();
+  await page.waitForTimeout(200);
+  assert.equal(await rows(page).count(), 42);
+  assert.equal((await page.locator('.fm-title').innerText()).trim(), '功能状态');
+  await page.locator('.fm-lang[lang=en]').click();
+  await page.waitForFunction(() => document.querySelector('.fm-title')?.textContent === 'Feature status');
+  assert.equal(await rows(page).count(), 42);
+  assert.equal(await page.locator('.fm-lang[lang=en]').getAttribute('aria-pressed'), 'true');
+  assert.match(await page.evaluate(() => location.search), /lang=en/);
+  assert.deepEqual(consoleErrors(page), []);
+});

@@ -35,7 +35,21 @@ pub fn assemble(env: &Env) -> Result<(), String> {
         &out.join("feature-matrix_bg.wasm"),
     )?;
     copy(&dist.join(find(".js")?), &out.join("feature-matrix.js"))?;
+    // Trunk's own page and hashed copies are not served: the pages load the
+    // bundle by these fixed names (see prerender.rs).
+    for name in &built {
+        let path = dist.join(name);
+        if path.is_file() {
+            fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
     copy(&env.root.join("embed/embed.js"), &out.join("embed.js"))?;
+    // The bundled catalogues, fetched next to embed.js when a mount point has
+    // no src and no prerendered catalogue.
+    for locale in ["zh", "en"] {
+        let name = format!("features.{locale}.json");
+        copy(&env.root.join("data").join(&name), &out.join(&name))?;
+    }
     let mut css = String::new();
     for style in STYLES {
         css.push_str(
@@ -48,6 +62,7 @@ pub fn assemble(env: &Env) -> Result<(), String> {
         &env.root.join("styles/favicon.svg"),
         &dist.join("favicon.svg"),
     )?;
+    copy(&env.root.join("styles/page.css"), &dist.join("page.css"))?;
     copy_dir(&env.root.join("data"), &dist.join("data"))?;
     copy_dir(&env.root.join("examples"), &dist.join("examples"))?;
     println!("xtask: embed bundle written to dist/feature-matrix/");

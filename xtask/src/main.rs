@@ -4,6 +4,7 @@
 mod bench;
 mod embed;
 mod prerender;
+mod server;
 mod suite;
 mod tools;
 
@@ -43,23 +44,16 @@ fn main() -> ExitCode {
 }
 
 fn serve() -> Result<(), String> {
-    let env = tools::bootstrap(tools::Needs::Build)?;
+    let env = build()?;
     println!("xtask: serving the standalone widget at http://127.0.0.1:8080/ (Ctrl-C stops)");
-    tools::run(env.command("trunk").args([
-        "serve",
-        "--release",
-        "--address",
-        "127.0.0.1",
-        "--port",
-        "8080",
-    ]))
+    server::serve(&env.root.join("dist"), "127.0.0.1:8080")
 }
 
 /// Builds the standalone bundle and the embed bundle; returns the tool environment.
 pub fn build() -> Result<tools::Env, String> {
     let env = tools::bootstrap(tools::Needs::Build)?;
     tools::run(env.command("trunk").args(["build", "--release"]))?;
-    prerender::pages(&env)?;
     embed::assemble(&env)?;
+    prerender::pages(&env)?;
     Ok(env)
 }

@@ -1,44 +1,28 @@
-//! Prerendered standalone pages: the default view of each bundled catalogue,
-//! rendered natively from the widget's own components, written into the
-//! mount point of the page Trunk built. The browser takes it over in place.
+//! The standalone pages: `embed/standalone.html` with the default view of
+//! each bundled catalogue prerendered into its mount point, rendered natively
+//! from the widget's own components. The page loads the embed bundle, which
+//! takes the markup over in place.
 
 use std::fs;
 use std::process::Stdio;
 
 use crate::tools::Env;
 
-/// The mount point of `index.html`, as Trunk copies it.
-const MOUNT: &str =
-    r#"<div data-feature-matrix data-lang="zh" data-url-state data-heading-level="1"></div>"#;
-
-/// Locales with a standalone page: (locale, path under `dist/`).
-const PAGES: [(&str, &str); 2] = [("zh", "index.html"), ("en", "en/index.html")];
+/// Locales with a standalone page: (locale, path under `dist/`, way back to `dist/`).
+const PAGES: [(&str, &str, &str); 2] = [("zh", "index.html", ""), ("en", "en/index.html", "../")];
 
 pub fn pages(env: &Env) -> Result<(), String> {
     let dist = env.root.join("dist");
-    let template =
-        fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
-    if !template.contains(MOUNT) {
-        return Err(format!("dist/index.html has no mount point {MOUNT}"));
-    }
-    for (locale, page) in PAGES {
-        let catalogue = format!("data/features.{locale}.json");
-        let fragment = render(
-            env,
-            &[&catalogue, "--url-state", "", "--heading-level", "1"],
-        )?;
-        let mount = MOUNT.replace(r#"data-lang="zh""#, &format!(r#"data-lang="{locale}""#));
+    let template = fs::read_to_string(env.root.join("embed/standalone.html"))
+        .map_err(|e| format!("embed/standalone.html: {e}"))?;
+    for (locale, page, root) in PAGES {
+        let file = format!("data/features.{locale}.json");
+        let fragment = render(env, &[&file, "--url-state", "", "--heading-level", "1"])?;
         let html = template
-            .replacen(
-                "<html lang=\"zh\">",
-                &format!("<html lang=\"{locale}\">"),
-                1,
-            )
-            .replacen(
-                MOUNT,
-                &mount.replace("></div>", &format!(">{fragment}</div>")),
-                1,
-            );
+            .replace("{locale}", locale)
+            .replace("{root}", root)
+            .replace("{title}", title_of(&fragment)?)
+            .replace("{prerendered}", &fragment);
         let out = dist.join(page);
         if let Some(dir) = out.parent() {
             fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -47,6 +31,18 @@ pub fn pages(env: &Env) -> Result<(), String> {
     }
     println!("xtask: prerendered dist/index.html (zh) and dist/en/index.html (en)");
     Ok(())
+}
+
+/// The widget's title heading in prerendered markup (already HTML-escaped).
+fn title_of(fragment: &str) -> Result<&str, String> {
+    let start = fragment
+        .find("class=\"fm-title\">")
+        .map(|i| i + "class=\"fm-title\">".len())
+        .ok_or("the prerendered markup has no title heading")?;
+    let end = fragment[start..]
+        .find("</h")
+        .ok_or("the prerendered title heading is not closed")?;
+    Ok(&fragment[start..start + end])
 }
 
 /// Runs `feature-matrix-render` (built natively with the `ssr` feature).

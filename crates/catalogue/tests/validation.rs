@@ -251,3 +251,25 @@ fn byte_order_mark_is_accepted() {
     let text = format!("\u{FEFF}{}", minimal());
     assert!(load_str(&text).is_ok());
 }
+
+#[test]
+fn shape_error_paths_survive_escapes_brackets_in_strings_and_nesting() {
+    let mut value = minimal();
+    value["features"][0]["name"] = json!("a \"quoted\" [name] {with} , commas");
+    value["aspects"] =
+        json!([{"id": "api", "label": "API", "definitions": {"alpha": "x", "beta": 7}}]);
+    let err = load_str(&serde_json::to_string(&value).unwrap()).unwrap_err();
+    match err {
+        LoadError::Shape { path, .. } => assert_eq!(path, "aspects[0].definitions.beta"),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn shape_error_at_the_top_level_has_the_document_path() {
+    let err = load_str("\"text\"").unwrap_err();
+    match err {
+        LoadError::Shape { path, .. } => assert_eq!(path, "$"),
+        other => panic!("unexpected {other:?}"),
+    }
+}
