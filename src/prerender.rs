@@ -11,8 +11,9 @@ use crate::components::{App, AppProps};
 use crate::state::CatalogueRef;
 use crate::{MountConfig, PRERENDERED_DATA};
 
-/// The HTML to put inside one mount point: the catalogue as a JSON data block,
-/// then the widget's default view for `config`.
+/// The HTML to put inside one mount point: the widget's default view for
+/// `config`, then the catalogue as a JSON data block (after the markup, so
+/// that the first rows arrive before it).
 pub fn fragment(catalogue: Catalogue, config: MountConfig) -> String {
     let data = serde_json::to_string(&catalogue).unwrap_or_default();
     let props = AppProps {
@@ -22,7 +23,7 @@ pub fn fragment(catalogue: Catalogue, config: MountConfig) -> String {
     };
     let html = render(props);
     format!(
-        "<script type=\"application/json\" {PRERENDERED_DATA}>{}</script>{html}",
+        "{html}<script type=\"application/json\" {PRERENDERED_DATA}>{}</script>",
         escape_script_data(&data)
     )
 }

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use super::{
-    Chip, ChipGroup, DefinitionsDialog, DefinitionsTable, ErrorPanel, InlineText, Matrix,
+    inline_text, Chip, ChipGroup, DefinitionsDialog, DefinitionsTable, ErrorPanel, Matrix,
     SearchBox, SummaryGrid,
 };
 use crate::i18n::{ui_text, LANGUAGES};
@@ -136,35 +136,40 @@ pub fn App(props: &AppProps) -> Html {
             state.view.stages.clone(),
             state.view.categories.clone(),
             state.view.sort,
+            state.view.release.clone(),
+            state.view.changed.clone(),
         ),
         |(c, ..)| match (c, index.as_ref()) {
             (Some(c), Some(index)) => Some(select(c, index, &state.view, &collator(&c.locale))),
             _ => None,
         },
     );
-    let grid = use_memo(catalogue.clone(), |c| match (c, index.as_ref()) {
-        (Some(c), Some(index)) => Rc::new(summary(c, index)),
-        _ => Rc::new(Vec::new()),
-    });
+    let grid = use_memo(
+        (catalogue.clone(), state.view.release.clone()),
+        |(c, release)| match (c, index.as_ref()) {
+            (Some(c), Some(index)) => Rc::new(summary(c, index, release.as_deref())),
+            _ => Rc::new(Vec::new()),
+        },
+    );
     let search = use_memo(state.view.q.clone(), |q| Search::new(q));
     let copied = use_state(|| None::<String>);
 
-    let on_search = sender(state.dispatcher(), Action::Search);
-    let on_stage = sender(state.dispatcher(), Action::ToggleStage);
-    let on_category = sender(state.dispatcher(), Action::ToggleCategory);
-    let on_lang = sender(state.dispatcher(), Action::SetLang);
-    let on_badge = sender(state.dispatcher(), |id| Action::OpenDefinitions(Some(id)));
-    let on_cell = sender(state.dispatcher(), |(category, stage)| Action::FilterCell {
+    let on_search = use_sender(state.dispatcher(), Action::Search);
+    let on_stage = use_sender(state.dispatcher(), Action::ToggleStage);
+    let on_category = use_sender(state.dispatcher(), Action::ToggleCategory);
+    let on_lang = use_sender(state.dispatcher(), Action::SetLang);
+    let on_badge = use_sender(state.dispatcher(), |id| Action::OpenDefinitions(Some(id)));
+    let on_cell = use_sender(state.dispatcher(), |(category, stage)| Action::FilterCell {
         category,
         stage,
     });
-    let on_sort = sender(state.dispatcher(), Action::SortBy);
-    let on_reset = sender(state.dispatcher(), |_: MouseEvent| Action::Reset);
-    let on_defs = sender(state.dispatcher(), |_: MouseEvent| {
+    let on_sort = use_sender(state.dispatcher(), Action::SortBy);
+    let on_reset = use_sender(state.dispatcher(), |_: MouseEvent| Action::Reset);
+    let on_defs = use_sender(state.dispatcher(), |_: MouseEvent| {
         Action::OpenDefinitions(None)
     });
-    let on_close = sender(state.dispatcher(), |()| Action::CloseDefinitions);
-    let on_show_all = sender(state.dispatcher(), |()| Action::ShowAllRows);
+    let on_close = use_sender(state.dispatcher(), |()| Action::CloseDefinitions);
+    let on_show_all = use_sender(state.dispatcher(), |()| Action::ShowAllRows);
     let on_copy = {
         let (view, prefix, copied) = (
             state.view.clone(),
@@ -207,7 +212,6 @@ pub fn App(props: &AppProps) -> Html {
                 ([category], [stage]) => Some((category.clone(), stage.clone())),
                 _ => None,
             };
-            let base_url = c.base_url.clone().map(AttrValue::from);
             let rows = Rc::new(selection.rows.clone());
             let limit = if state.show_all_rows {
                 usize::MAX
@@ -224,7 +228,7 @@ pub fn App(props: &AppProps) -> Html {
                 <>
                     { heading(heading_level, "fm-title", &c.title) }
                     if !c.intro.is_empty() {
-                        <p class="fm-intro"><InlineText text={c.intro.clone()} base_url={base_url.clone()} /></p>
+                        <p class="fm-intro">{inline_text(&c.intro, c.base_url.as_deref())}</p>
                     }
                     if !c.aspects.is_empty() {
                         <details class="fm-defs-inline" open=true>
@@ -236,7 +240,7 @@ pub fn App(props: &AppProps) -> Html {
                         { heading(heading_level + 1, "fm-subtitle", &c.features_heading) }
                     }
                     if !c.features_intro.is_empty() {
-                        <p class="fm-intro"><InlineText text={c.features_intro.clone()} base_url={base_url.clone()} /></p>
+                        <p class="fm-intro">{inline_text(&c.features_intro, c.base_url.as_deref())}</p>
                     }
                     <SummaryGrid catalogue={c.clone()} grid={(*grid).clone()} active={active_cell} {text} oncell={on_cell} />
                     <div class="fm-controls" role="search" aria-label={text.filters}>
@@ -278,7 +282,7 @@ pub fn App(props: &AppProps) -> Html {
                             onsort={on_sort} onbadge={on_badge} onshowall={on_show_all} />
                     }
                     if !c.footer.is_empty() {
-                        <p class="fm-footer"><InlineText text={c.footer.clone()} {base_url} /></p>
+                        <p class="fm-footer">{inline_text(&c.footer, c.base_url.as_deref())}</p>
                     }
                     <DefinitionsDialog catalogue={c.clone()} {text} defs={view.defs.clone()} onclose={on_close} />
                 </>
@@ -311,12 +315,14 @@ fn chips<'a>(
         .collect()
 }
 
-/// A callback that turns its argument into an action and dispatches it.
-fn sender<T: 'static>(
+/// A callback that turns its argument into an action and dispatches it; the
+/// same callback on every render, so that memoised children stay unchanged.
+#[hook]
+fn use_sender<T: 'static>(
     dispatcher: UseReducerDispatcher<State>,
     make: fn(T) -> Action,
 ) -> Callback<T> {
-    Callback::from(move |value: T| dispatcher.dispatch(make(value)))
+    use_callback((), move |value: T, _| dispatcher.dispatch(make(value)))
 }
 
 fn heading(level: u8, class: &'static str, text: &str) -> Html {

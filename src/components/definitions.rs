@@ -3,7 +3,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlElement};
 use yew::prelude::*;
 
-use super::InlineText;
+use super::inline_text;
 use crate::i18n::UiText;
 use crate::state::CatalogueRef;
 
@@ -20,7 +20,6 @@ pub struct DefinitionsTableProps {
 #[component]
 pub fn DefinitionsTable(props: &DefinitionsTableProps) -> Html {
     let c = &props.catalogue;
-    let base_url: Option<AttrValue> = c.base_url.clone().map(AttrValue::from);
     let current = |id: &str| props.at_stage.as_deref() == Some(id);
     let head: Html = c
         .stages
@@ -46,7 +45,7 @@ pub fn DefinitionsTable(props: &DefinitionsTableProps) -> Html {
                     let class = classes!(current(&s.id).then_some("fm-current"));
                     html! {
                         <td {class} data-label={s.label.clone()}>
-                            <InlineText text={text} base_url={base_url.clone()} />
+                            {inline_text(&text, c.base_url.as_deref())}
                         </td>
                     }
                 })

@@ -1,22 +1,15 @@
 use catalogue::inline::{parse_inline, resolve_link, Segment};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct InlineTextProps {
-    pub text: AttrValue,
-    #[prop_or_default]
-    pub base_url: Option<AttrValue>,
-}
-
 /// Catalogue text with `[links](url)`, rendered as text nodes and `<a>`
-/// elements. A link whose url is not safe renders as its text alone.
-#[component]
-pub fn InlineText(props: &InlineTextProps) -> Html {
-    parse_inline(&props.text)
+/// elements. A link whose url is not safe renders as its text alone. A plain
+/// function (see [`super::highlighted`]).
+pub fn inline_text(text: &str, base_url: Option<&str>) -> Html {
+    parse_inline(text)
         .into_iter()
         .map(|segment| match segment {
             Segment::Text(text) => html! { {text} },
-            Segment::Link { text, url } => match resolve_link(props.base_url.as_deref(), &url) {
+            Segment::Link { text, url } => match resolve_link(base_url, &url) {
                 Some(href) => html! { <a class="fm-link" {href}>{text}</a> },
                 None => html! { {text} },
             },

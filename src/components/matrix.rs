@@ -2,10 +2,9 @@ use std::rc::Rc;
 
 use catalogue::inline::resolve_link;
 use catalogue::view::{Search, Sort, SortDir, SortKey};
-use catalogue::Feature;
 use yew::prelude::*;
 
-use super::{Highlighted, InlineText, StageBadge, StageBar};
+use super::{highlighted, inline_text, stage_badge, StageBar};
 use crate::i18n::UiText;
 use crate::state::CatalogueRef;
 
@@ -51,7 +50,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     };
     let shown = &props.rows[..props.rows.len().min(props.limit)];
     let body = if props.sort.is_some() {
-        let rows: Html = shown.iter().map(|&i| row(props, &c.features[i])).collect();
+        let rows: Html = shown.iter().map(|&i| row(props, i)).collect();
         html! { <tbody>{rows}</tbody> }
     } else {
         grouped(props, shown)
@@ -110,7 +109,7 @@ fn grouped(props: &MatrixProps, shown: &[usize]) -> Html {
                     (s.tone, AttrValue::from(s.label.clone()), n)
                 })
                 .collect();
-            let body: Html = rows.iter().map(|&i| row(props, &c.features[i])).collect();
+            let body: Html = rows.iter().map(|&i| row(props, i)).collect();
             html! {
                 <tbody key={category.id.clone()} class="fm-group">
                     <tr class="fm-group-head">
@@ -127,10 +126,31 @@ fn grouped(props: &MatrixProps, shown: &[usize]) -> Html {
         .collect()
 }
 
-fn row(props: &MatrixProps, feature: &Feature) -> Html {
+fn row(props: &MatrixProps, index: usize) -> Html {
+    html! {
+        <FeatureRow key={props.catalogue.features[index].id.clone()} catalogue={props.catalogue.clone()} {index}
+            search={props.search.clone()} text={props.text} onbadge={props.onbadge.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FeatureRowProps {
+    pub catalogue: CatalogueRef,
+    /// The feature's index in the catalogue.
+    pub index: usize,
+    pub search: Search,
+    pub text: &'static UiText,
+    pub onbadge: Callback<String>,
+}
+
+/// One feature's row. A component so that a row whose props did not change
+/// (a stage filter, a sort) is not rendered again.
+#[component]
+pub fn FeatureRow(props: &FeatureRowProps) -> Html {
     let c = &props.catalogue;
+    let feature = &c.features[props.index];
     let base_url = c.base_url.as_deref();
-    let name = html! { <Highlighted text={feature.name.clone()} search={props.search.clone()} /> };
+    let name = highlighted(&feature.name, &props.search);
     let name = match feature
         .link
         .as_deref()
@@ -139,23 +159,21 @@ fn row(props: &MatrixProps, feature: &Feature) -> Html {
         Some(href) => html! { <a class="fm-link fm-feature-link" {href}>{name}</a> },
         None => name,
     };
-    let stage = c.stage(&feature.stage).map(|stage| {
-        html! { <StageBadge stage={stage.clone()} hint={props.text.badge_hint} onopen={props.onbadge.clone()} /> }
-    });
+    let stage = c
+        .stage(&feature.stage)
+        .map(|stage| stage_badge(stage, props.text.badge_hint, &props.onbadge));
     let category = c
         .category(&feature.category)
-        .map(|cat| cat.label.clone())
-        .unwrap_or_default();
-    let note = feature.note.clone().map(|note| {
-        html! { <InlineText text={note} base_url={c.base_url.clone().map(AttrValue::from)} /> }
-    });
+        .map(|cat| highlighted(&cat.label, &props.search));
+    let note = feature
+        .note
+        .as_deref()
+        .map(|note| inline_text(note, base_url));
     html! {
-        <tr key={feature.id.clone()} class="fm-row">
+        <tr class="fm-row">
             <th scope="row" class="fm-name">{name}</th>
             <td class="fm-stage" data-label={props.text.stage}>{stage}</td>
-            <td class="fm-category" data-label={props.text.category}>
-                <Highlighted text={category} search={props.search.clone()} />
-            </td>
+            <td class="fm-category" data-label={props.text.category}>{category}</td>
             <td class="fm-note" data-label={props.text.note}>{note}</td>
         </tr>
     }

@@ -1,4 +1,6 @@
-//! One component per file. Components render state and send actions.
+//! One component per file. Components render state and send actions; the
+//! small per-row pieces (highlighted text, inline text, stage badges) are
+//! plain functions that return `Html`.
 
 mod app;
 mod chip_group;
@@ -18,10 +20,10 @@ pub use definitions::{
     DefinitionsDialog, DefinitionsDialogProps, DefinitionsTable, DefinitionsTableProps,
 };
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
-pub use highlighted::{Highlighted, HighlightedProps};
-pub use inline_text::{InlineText, InlineTextProps};
-pub use matrix::{Matrix, MatrixProps};
+pub use highlighted::highlighted;
+pub use inline_text::inline_text;
+pub use matrix::{FeatureRow, FeatureRowProps, Matrix, MatrixProps};
 pub use search_box::{SearchBox, SearchBoxProps};
-pub use stage_badge::{StageBadge, StageBadgeProps};
+pub use stage_badge::stage_badge;
 pub use stage_bar::{StageBar, StageBarProps};
 pub use summary_grid::{SummaryGrid, SummaryGridProps};

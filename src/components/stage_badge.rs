@@ -1,30 +1,22 @@
 use catalogue::Stage;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StageBadgeProps {
-    pub stage: Stage,
-    /// What a click does, e.g. "what this stage means": part of the
-    /// button's accessible name, after the label.
-    pub hint: AttrValue,
-    pub onopen: Callback<String>,
-}
-
 /// A stage label in its tone colour; a click opens the definitions at that
 /// stage. Without JavaScript it is the plain label (the button is hidden).
-#[component]
-pub fn StageBadge(props: &StageBadgeProps) -> Html {
+/// `hint` says what pressing it does and ends its accessible name. A plain
+/// function (see [`super::highlighted`]).
+pub fn stage_badge(stage: &Stage, hint: &'static str, onopen: &Callback<String>) -> Html {
     let onclick = {
-        let (onopen, id) = (props.onopen.clone(), props.stage.id.clone());
+        let (onopen, id) = (onopen.clone(), stage.id.clone());
         Callback::from(move |_: MouseEvent| onopen.emit(id.clone()))
     };
-    let class = classes!("fm-badge", format!("fm-tone-{}", props.stage.tone.as_str()));
+    let class = classes!("fm-badge", format!("fm-tone-{}", stage.tone.as_str()));
     html! {
         <>
-            <span class={classes!(class.clone(), "fm-badge-static", "fm-nojs")}>{ props.stage.label.clone() }</span>
+            <span class={classes!(class.clone(), "fm-badge-static", "fm-nojs")}>{ stage.label.clone() }</span>
             <button type="button" class={classes!(class, "fm-js")} {onclick} aria-haspopup="dialog">
-                { props.stage.label.clone() }
-                <span class="fm-visually-hidden">{ props.hint.clone() }</span>
+                { stage.label.clone() }
+                <span class="fm-visually-hidden">{ hint }</span>
             </button>
         </>
     }

@@ -14,6 +14,10 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function open(query = '', options = {}) {
   const page = await openPage(browser, server.base + query, options);
   await live(page);
+  // The other language's catalogue is fetched after the takeover.
+  if (/[?&]lang=en\b/.test(query)) {
+    await page.waitForFunction(() => document.querySelector('.fm-title')?.textContent === 'Feature status');
+  }
   return page;
 }
 

@@ -10,6 +10,10 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function open(query) {
   const page = await openPage(browser, server.base + query);
   await live(page);
+  // The other language's catalogue is fetched after the takeover.
+  if (/[?&]lang=en\b/.test(query)) {
+    await page.waitForFunction(() => document.querySelector('.fm-title')?.textContent === 'Feature status');
+  }
   return page;
 }
 const search = (page) => page.evaluate(() => location.search);

@@ -3,11 +3,13 @@
 //! Parsing never fails: values that do not fit are dropped or clamped and a
 //! warning says so. Serialising keeps every parameter that is not ours.
 
-use crate::validate::is_valid_id;
+use crate::validate::{is_valid_id, is_valid_release};
 use crate::view::{Definitions, Sort, SortDir, SortKey, ViewQuery, MAX_QUERY_CHARS};
 
 /// Our parameter names, in the order they are written.
-pub const PARAMS: [&str; 7] = ["q", "stage", "category", "sort", "dir", "lang", "defs"];
+pub const PARAMS: [&str; 9] = [
+    "q", "stage", "category", "sort", "dir", "lang", "defs", "release", "changed",
+];
 
 /// Most ids kept from one comma-separated list.
 const MAX_LIST_IDS: usize = 200;
@@ -57,7 +59,7 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
         }
         values[slot] = Some(value);
     }
-    let [q, stage, category, sort, dir, lang, defs] = values;
+    let [q, stage, category, sort, dir, lang, defs, release, changed] = values;
     let warn = |w: &mut Vec<String>, name: &str, msg: String| {
         w.push(format!("{}: {msg}", key(prefix, name)))
     };
@@ -128,6 +130,23 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
             Definitions::Closed
         }
     };
+    for (name, value, slot) in [
+        ("release", release, &mut view.release),
+        ("changed", changed, &mut view.changed),
+    ] {
+        *slot = match value {
+            Some(r) if is_valid_release(&r) => Some(r),
+            Some(r) => {
+                warn(
+                    w,
+                    name,
+                    format!("{:?} is not a release id; ignored", short(&r)),
+                );
+                None
+            }
+            None => None,
+        };
+    }
     parsed
 }
 
@@ -205,6 +224,12 @@ pub fn serialize_query(view: &ViewQuery, prefix: &str, existing: &str) -> String
         Definitions::Closed => {}
         Definitions::Open => push("defs", "1"),
         Definitions::AtStage(id) => push("defs", id),
+    }
+    if let Some(release) = &view.release {
+        push("release", release);
+    }
+    if let Some(changed) = &view.changed {
+        push("changed", changed);
     }
     out.join("&")
 }

@@ -64,6 +64,7 @@ pub fn import_markdown(page: &str, options: &ImportOptions) -> Result<Catalogue,
         features_intro: String::new(),
         footer: String::new(),
         base_url: options.base_url.clone(),
+        releases: Vec::new(),
         stages: Vec::new(),
         aspects: Vec::new(),
         categories: Vec::new(),
@@ -203,6 +204,8 @@ pub fn import_markdown(page: &str, options: &ImportOptions) -> Result<Catalogue,
                     stage,
                     link,
                     note,
+                    history: Vec::new(),
+                    deprecated: None,
                 });
             }
         }

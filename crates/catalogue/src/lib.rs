@@ -4,12 +4,14 @@
 //! - [`validate`]: loading with limits and validation with JSON paths.
 //! - [`inline`]: inline text with links, and link safety.
 //! - [`view`]: search, facets and ordering for a reader's view.
+//! - [`history`]: a feature's stage at a release, and what changed in one.
 //! - [`codec`]: the view to and from URL query parameters.
 //! - [`import`]: a Hugo markdown page to a catalogue.
 //! - [`diff`]: drift between two locales of a catalogue.
 
 pub mod codec;
 pub mod diff;
+pub mod history;
 pub mod import;
 pub mod inline;
 pub mod model;
@@ -19,7 +21,7 @@ pub mod view;
 #[cfg(feature = "schema")]
 pub mod schema;
 
-pub use model::{Aspect, Catalogue, Category, Feature, Stage, Tone};
+pub use model::{Aspect, Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone};
 pub use validate::{load, load_str, LoadError, Problem};
 
 /// The bundled Chinese catalogue (the seed page).

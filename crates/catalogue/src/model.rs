@@ -39,6 +39,10 @@ pub struct Catalogue {
     /// Absolute `http(s)` URL that relative links resolve against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
+    /// Release ids in order, oldest first (e.g. `"1.20"`), for catalogues
+    /// that record each feature's stage history. Letters, digits, `.`, `-`, `_`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub releases: Vec<String>,
     /// Release stages, ordered from least to most mature.
     pub stages: Vec<Stage>,
     /// Rows of the stage-definitions table.
@@ -127,9 +131,43 @@ pub struct Feature {
     /// Inline text shown beside the stage (caveats). Supports links.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The feature's stages over time, oldest first: each entry's stage holds
+    /// from its release until the next entry's. The last entry's stage is
+    /// `stage`. Without history, the feature holds `stage` in every release.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StageChange>,
+    /// Set when the feature is deprecated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecation>,
+}
+
+/// One step of a feature's stage history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StageChange {
+    /// Id of the stage the feature entered.
+    pub stage: String,
+    /// Id of the release (one of `releases`) in which it entered it.
+    pub since: String,
+}
+
+/// A feature's deprecation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Deprecation {
+    /// Id of the release (one of `releases`, when there are any) that deprecated it.
+    pub since: String,
+    /// What to use instead. Inline text: supports links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
 }
 
 impl Catalogue {
+    /// Position of a release, oldest first.
+    pub fn release_rank(&self, id: &str) -> Option<usize> {
+        self.releases.iter().position(|r| r == id)
+    }
+
     /// The stage with this id.
     pub fn stage(&self, id: &str) -> Option<&Stage> {
         self.stages.iter().find(|s| s.id == id)

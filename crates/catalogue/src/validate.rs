@@ -315,6 +315,23 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
         }
     }
 
+    v.count("releases", c.releases.len(), 0, limits::MAX_GROUPS);
+    let mut release_seen: Vec<&str> = Vec::new();
+    for (i, release) in c.releases.iter().enumerate() {
+        let path = format!("releases[{i}]");
+        if !is_valid_release(release) {
+            v.problem(
+                &path,
+                format!(
+                    "invalid release id {:?}; use letters, digits, '.', '-' and '_'",
+                    truncate(release, 60)
+                ),
+            );
+        } else if release_seen.contains(&release.as_str()) {
+            v.problem(&path, format!("duplicate release {release:?}"));
+        }
+        release_seen.push(release);
+    }
     v.count("stages", c.stages.len(), 1, limits::MAX_GROUPS);
     v.count("aspects", c.aspects.len(), 0, limits::MAX_GROUPS);
     v.count("categories", c.categories.len(), 1, limits::MAX_GROUPS);
@@ -401,6 +418,18 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
         if let Some(note) = &feature.note {
             v.inline(&format!("{path}.note"), note);
         }
+        v.history(c, &path, feature, &stage_list);
+        if let Some(deprecated) = &feature.deprecated {
+            let since_path = format!("{path}.deprecated.since");
+            if c.releases.is_empty() {
+                v.name(&since_path, &deprecated.since, limits::MAX_ID_CHARS);
+            } else if c.release_rank(&deprecated.since).is_none() {
+                v.problem(&since_path, unknown_release(c, &deprecated.since));
+            }
+            if let Some(replacement) = &deprecated.replacement {
+                v.inline(&format!("{path}.deprecated.replacement"), replacement);
+            }
+        }
     }
     v.problems
 }
@@ -412,6 +441,20 @@ fn join_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     } else {
         ids.join(", ")
     }
+}
+
+/// Whether `id` is usable as a release id in URLs (`release=1.24`).
+pub fn is_valid_release(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= limits::MAX_ID_CHARS
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+fn unknown_release(c: &Catalogue, id: &str) -> String {
+    let known = join_ids(c.releases.iter().map(String::as_str));
+    format!("unknown release {:?}; known: {known}", truncate(id, 60))
 }
 
 /// Whether `id` is usable in URLs and comma-separated lists.
@@ -476,6 +519,61 @@ impl Validator {
         }
         if let Err(e) = check_link(url) {
             self.problem(path, format!("{e} (got {:?})", truncate(url, 60)));
+        }
+    }
+
+    /// A feature's history: known stages and releases, releases in order,
+    /// and a last entry at the feature's current stage.
+    fn history(&mut self, c: &Catalogue, path: &str, feature: &crate::Feature, stage_list: &str) {
+        if feature.history.is_empty() {
+            return;
+        }
+        if c.releases.is_empty() {
+            self.problem(
+                &format!("{path}.history"),
+                "needs the catalogue's top-level `releases`".into(),
+            );
+            return;
+        }
+        let mut previous: Option<usize> = None;
+        for (j, change) in feature.history.iter().enumerate() {
+            let entry = format!("{path}.history[{j}]");
+            if c.stage(&change.stage).is_none() {
+                self.problem(
+                    &format!("{entry}.stage"),
+                    format!(
+                        "unknown stage {:?}; known: {stage_list}",
+                        truncate(&change.stage, 60)
+                    ),
+                );
+            }
+            match c.release_rank(&change.since) {
+                None => self.problem(&format!("{entry}.since"), unknown_release(c, &change.since)),
+                Some(rank) => {
+                    if previous.is_some_and(|p| rank <= p) {
+                        self.problem(
+                            &format!("{entry}.since"),
+                            format!(
+                                "release {:?} is not after the previous entry's; list the history oldest first",
+                                change.since
+                            ),
+                        );
+                    }
+                    previous = Some(rank);
+                }
+            }
+        }
+        if let Some(last) = feature.history.last() {
+            if last.stage != feature.stage {
+                self.problem(
+                    &format!("{path}.history"),
+                    format!(
+                        "the last entry's stage {:?} is not the feature's stage {:?}",
+                        truncate(&last.stage, 60),
+                        truncate(&feature.stage, 60)
+                    ),
+                );
+            }
         }
     }
 

@@ -111,12 +111,20 @@ pub struct ViewQuery {
     /// Locale asked for, if any.
     pub lang: Option<String>,
     pub defs: Definitions,
+    /// Show every feature's stage as of this release (an id of `releases`);
+    /// features not yet introduced are hidden.
+    pub release: Option<String>,
+    /// Only features whose stage changed in this release.
+    pub changed: Option<String>,
 }
 
 impl ViewQuery {
     /// Whether any filter narrows the rows.
     pub fn is_filtered(&self) -> bool {
-        !self.q.trim().is_empty() || !self.stages.is_empty() || !self.categories.is_empty()
+        !self.q.trim().is_empty()
+            || !self.stages.is_empty()
+            || !self.categories.is_empty()
+            || self.changed.is_some()
     }
 
     /// Drops references the catalogue does not know; returns a warning for each.
@@ -128,6 +136,21 @@ impl ViewQuery {
         retain_known(&mut self.categories, "category", &mut warnings, |id| {
             catalogue.category(id).is_some()
         });
+        for (name, value) in [
+            ("release", &mut self.release),
+            ("changed", &mut self.changed),
+        ] {
+            if let Some(id) = value.as_deref() {
+                if catalogue.release_rank(id).is_none() {
+                    warnings.push(if catalogue.releases.is_empty() {
+                        format!("{name}: this catalogue has no releases; \"{id}\" ignored")
+                    } else {
+                        format!("{name}: unknown release \"{id}\" ignored")
+                    });
+                    *value = None;
+                }
+            }
+        }
         if let Definitions::AtStage(id) = &self.defs {
             if catalogue.stage(id).is_none() {
                 warnings.push(format!(
@@ -275,6 +298,9 @@ pub struct SearchIndex {
     haystacks: Vec<String>,
     stage_of: Vec<usize>,
     category_of: Vec<usize>,
+    /// Per feature, its history as (release rank, stage rank), oldest first;
+    /// empty without history.
+    history_of: Vec<Vec<(usize, usize)>>,
     name_rank: OnceCell<Vec<usize>>,
 }
 
@@ -303,7 +329,54 @@ impl SearchIndex {
                 .iter()
                 .map(|f| catalogue.category_rank(&f.category))
                 .collect(),
+            history_of: catalogue
+                .features
+                .iter()
+                .map(|f| {
+                    f.history
+                        .iter()
+                        .filter_map(|c| {
+                            Some((
+                                catalogue.release_rank(&c.since)?,
+                                catalogue.stage_rank(&c.stage),
+                            ))
+                        })
+                        .collect()
+                })
+                .collect(),
             name_rank: OnceCell::new(),
+        }
+    }
+
+    /// Feature `i`'s stage rank as of release `rank`; `None` before it existed.
+    fn stage_at(&self, i: usize, rank: usize) -> Option<usize> {
+        let history = &self.history_of[i];
+        if history.is_empty() {
+            return Some(self.stage_of[i]);
+        }
+        history
+            .iter()
+            .rev()
+            .find(|(r, _)| *r <= rank)
+            .map(|(_, s)| *s)
+    }
+
+    /// Whether feature `i`'s stage in release `rank` differs from the one before.
+    fn changed_in(&self, i: usize, rank: usize) -> bool {
+        let now = self.stage_at(i, rank);
+        !self.history_of[i].is_empty()
+            && now.is_some()
+            && now != rank.checked_sub(1).and_then(|r| self.stage_at(i, r))
+    }
+
+    /// Every feature's stage rank as of `release` (`usize::MAX`: not yet there).
+    fn stages_at(&self, release: Option<usize>) -> std::borrow::Cow<'_, [usize]> {
+        match release {
+            None => std::borrow::Cow::Borrowed(&self.stage_of),
+            Some(rank) => (0..self.stage_of.len())
+                .map(|i| self.stage_at(i, rank).unwrap_or(usize::MAX))
+                .collect::<Vec<_>>()
+                .into(),
         }
     }
 
@@ -383,12 +456,27 @@ pub fn select(
         matching: 0,
         total: catalogue.features.len(),
     };
+    let release = view
+        .release
+        .as_deref()
+        .and_then(|r| catalogue.release_rank(r));
+    let changed = view
+        .changed
+        .as_deref()
+        .and_then(|r| catalogue.release_rank(r));
+    let stage_of = index.stages_at(release);
+    if release.is_some() {
+        facets.total = stage_of.iter().filter(|&&s| s != usize::MAX).count();
+    }
     let mut rows = Vec::new();
     for (i, haystack) in index.haystacks.iter().enumerate() {
+        if stage_of[i] == usize::MAX || changed.is_some_and(|c| !index.changed_in(i, c)) {
+            continue;
+        }
         if !search.is_empty() && !search.matches_folded(haystack) {
             continue;
         }
-        let (s, c) = (index.stage_of[i], index.category_of[i]);
+        let (s, c) = (stage_of[i], index.category_of[i]);
         let (stage_ok, category_ok) = (on(&stage_on, s), on(&category_on, c));
         if category_ok {
             if let Some(n) = facets.stages.get_mut(s) {
@@ -407,22 +495,29 @@ pub fn select(
     facets.matching = rows.len();
     if view.sort.is_some_and(|s| s.key == SortKey::Name) {
         let ranks = index.name_rank(catalogue, compare_names);
-        order(index, ranks, &mut rows, view.sort);
+        order(index, &stage_of, ranks, &mut rows, view.sort);
     } else {
-        order(index, &[], &mut rows, view.sort);
+        order(index, &stage_of, &[], &mut rows, view.sort);
     }
     Selection { rows, facets }
 }
 
-/// `name_rank` is only read for a sort by name.
-fn order(index: &SearchIndex, name_rank: &[usize], rows: &mut [usize], sort: Option<Sort>) {
+/// `name_rank` is only read for a sort by name; `stage_of` is each
+/// feature's stage rank in the view's release.
+fn order(
+    index: &SearchIndex,
+    stage_of: &[usize],
+    name_rank: &[usize],
+    rows: &mut [usize],
+    sort: Option<Sort>,
+) {
     let by_category = |a: &usize, b: &usize| index.category_of[*a].cmp(&index.category_of[*b]);
     match sort {
         None => sort_by(rows, &|a, b| by_category(a, b).then(a.cmp(b))),
         Some(Sort { key, dir }) => sort_by(rows, &|a, b| {
             let primary = match key {
                 SortKey::Name => name_rank[*a].cmp(&name_rank[*b]),
-                SortKey::Stage => index.stage_of[*a].cmp(&index.stage_of[*b]),
+                SortKey::Stage => stage_of[*a].cmp(&stage_of[*b]),
                 SortKey::Category => by_category(a, b),
             };
             let primary = if dir == SortDir::Desc {
@@ -441,10 +536,16 @@ fn sort_by<T>(items: &mut [T], compare: &dyn Fn(&T, &T) -> Ordering) {
     items.sort_by(|a, b| compare(a, b));
 }
 
-/// Features per category and stage, for the summary grid: `[category][stage]`.
-pub fn summary(catalogue: &Catalogue, index: &SearchIndex) -> Vec<Vec<usize>> {
+/// Features per category and stage, for the summary grid: `[category][stage]`,
+/// as of `release` (an id of `releases`) when given.
+pub fn summary(
+    catalogue: &Catalogue,
+    index: &SearchIndex,
+    release: Option<&str>,
+) -> Vec<Vec<usize>> {
     let mut grid = vec![vec![0; catalogue.stages.len()]; catalogue.categories.len()];
-    for (s, c) in index.stage_of.iter().zip(&index.category_of) {
+    let stage_of = index.stages_at(release.and_then(|r| catalogue.release_rank(r)));
+    for (s, c) in stage_of.iter().zip(&index.category_of) {
         if let Some(n) = grid.get_mut(*c).and_then(|row| row.get_mut(*s)) {
             *n += 1;
         }

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 #[test]
 fn parses_every_parameter() {
     let p = parse_query(
-        "?q=helm&stage=beta,stable&category=core&sort=stage&dir=desc&lang=en&defs=beta",
+        "?q=helm&stage=beta,stable&category=core&sort=stage&dir=desc&lang=en&defs=beta&release=1.24&changed=1.33",
         "",
     );
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
@@ -23,6 +23,8 @@ fn parses_every_parameter() {
             }),
             lang: Some("en".into()),
             defs: Definitions::AtStage("beta".into()),
+            release: Some("1.24".into()),
+            changed: Some("1.33".into()),
         }
     );
 }
@@ -104,16 +106,23 @@ fn view() -> impl Strategy<Value = ViewQuery> {
             .prop_map(Definitions::AtStage),
     ];
     let lang = proptest::option::of("[a-z]{2,3}(-[a-z0-9]{1,8})?");
-    ("\\PC{0,40}", ids(), ids(), sort, lang, defs).prop_map(
-        |(q, stages, categories, sort, lang, defs)| ViewQuery {
-            q,
-            stages,
-            categories,
-            sort,
-            lang,
-            defs,
-        },
+    let release = || proptest::option::of("[A-Za-z0-9._-]{1,12}");
+    (
+        ("\\PC{0,40}", ids(), ids(), sort, lang, defs),
+        (release(), release()),
     )
+        .prop_map(
+            |((q, stages, categories, sort, lang, defs), (release, changed))| ViewQuery {
+                q,
+                stages,
+                categories,
+                sort,
+                lang,
+                defs,
+                release,
+                changed,
+            },
+        )
 }
 
 proptest! {
@@ -130,4 +139,19 @@ proptest! {
     fn parse_never_panics(query in "\\PC{0,200}", prefix in "[a-z]{0,2}") {
         let _ = parse_query(&query, &prefix);
     }
+}
+
+#[test]
+fn bad_release_values_are_ignored_with_a_warning() {
+    let p = parse_query(
+        "?release=1.24%20drop&changed=%3Cscript%3E&b.release=1.2",
+        "",
+    );
+    assert_eq!(p.view.release, None);
+    assert_eq!(p.view.changed, None);
+    assert_eq!(p.warnings.len(), 2, "{:?}", p.warnings);
+    assert!(p.warnings[0].starts_with("release: "), "{:?}", p.warnings);
+    let prefixed = parse_query("?b.release=1.2&b.changed=1.3", "b");
+    assert_eq!(prefixed.view.release.as_deref(), Some("1.2"));
+    assert_eq!(prefixed.view.changed.as_deref(), Some("1.3"));
 }

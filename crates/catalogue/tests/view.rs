@@ -202,7 +202,7 @@ fn header_click_cycles_asc_desc_default() {
 #[test]
 fn summary_grid_counts_categories_by_stage() {
     let c = zh();
-    let grid = summary(&c, &SearchIndex::new(&c));
+    let grid = summary(&c, &SearchIndex::new(&c), None);
     assert_eq!(grid[0], [4, 2, 7]);
     assert_eq!(grid[4], [5, 5, 2]);
     assert_eq!(grid.iter().flatten().sum::<usize>(), 42);
