@@ -32,6 +32,21 @@ pub struct UiText {
     pub language: &'static str,
     pub stage_mix: fn(&str) -> String,
     pub filters: &'static str,
+    /// The release picker's label, and its option for the latest state.
+    pub as_of_release: &'static str,
+    pub latest: &'static str,
+    /// The "changed in" filter's label, and its option for no filter.
+    pub changed_in: &'static str,
+    pub any_release: &'static str,
+    /// "since 1.24", after a stage badge.
+    pub since: fn(&str) -> String,
+    pub history: &'static str,
+    pub deprecated_since: fn(&str) -> String,
+    pub replacement: &'static str,
+    /// Name of a row's "copy link to this feature" button.
+    pub copy_feature_link: fn(&str) -> String,
+    /// Said when a linked feature is shown although the filters hide it.
+    pub shown_for_link: &'static str,
 }
 
 /// One `UiText` per locale, so the locale identifies it.
@@ -70,6 +85,16 @@ pub const ZH: UiText = UiText {
     language: "语言",
     stage_mix: |category| format!("{category}的状态分布"),
     filters: "筛选",
+    as_of_release: "截至版本",
+    latest: "最新",
+    changed_in: "变更于",
+    any_release: "任意版本",
+    since: |release| format!("自 {release} 起"),
+    history: "状态历史",
+    deprecated_since: |release| format!("自 {release} 起弃用"),
+    replacement: "替代：",
+    copy_feature_link: |name| format!("复制“{name}”的链接"),
+    shown_for_link: "链接指向的功能已显示，尽管当前筛选条件会隐藏它。",
 };
 
 pub const EN: UiText = UiText {
@@ -106,9 +131,18 @@ pub const EN: UiText = UiText {
     language: "Language",
     stage_mix: |category| format!("Stage mix of {category}"),
     filters: "Filters",
+    as_of_release: "As of release",
+    latest: "Latest",
+    changed_in: "Changed in",
+    any_release: "Any release",
+    since: |release| format!("since {release}"),
+    history: "Stage history",
+    deprecated_since: |release| format!("Deprecated since {release}"),
+    replacement: "Use instead: ",
+    copy_feature_link: |name| format!("Copy link to {name}"),
+    shown_for_link: "The linked feature is shown although the filters would hide it.",
 };
 
-/// The UI text for a locale: Chinese for `zh*`, English otherwise.
 /// Locales with a bundled catalogue and UI text: (code, name in that language).
 pub const LANGUAGES: [(&str, &str); 2] = [("zh", "中文"), ("en", "English")];
 
@@ -117,6 +151,7 @@ pub fn is_supported(lang: &str) -> bool {
     LANGUAGES.iter().any(|(code, _)| *code == lang)
 }
 
+/// The UI text for a locale: Chinese for `zh*`, English otherwise.
 pub fn ui_text(locale: &str) -> &'static UiText {
     if locale == "zh" || locale.starts_with("zh-") {
         &ZH

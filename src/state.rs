@@ -79,6 +79,9 @@ pub struct State {
     pub show_all_rows: bool,
     /// Whether the last action was a keystroke in the search box.
     pub typing: bool,
+    /// The feature a `#feature-<id>` link points at: scrolled to, highlighted,
+    /// and shown even when the filters would hide it.
+    pub pinned: Option<String>,
 }
 
 impl State {
@@ -90,6 +93,7 @@ impl State {
             warnings: Rc::new(warnings),
             show_all_rows: false,
             typing: false,
+            pinned: None,
         }
     }
 
@@ -127,6 +131,12 @@ pub enum Action {
     FromUrl(ViewQuery, Vec<String>),
     Loaded(Result<Rc<Catalogue>, Failure>),
     ShowAllRows,
+    /// The release picker: every stage as of this release (`None`: latest).
+    SetRelease(Option<String>),
+    /// The "changed in" filter.
+    SetChanged(Option<String>),
+    /// The page's `#feature-<id>` anchor changed.
+    Pin(Option<String>),
 }
 
 impl Reducible for State {
@@ -165,6 +175,15 @@ impl Reducible for State {
                 view.q.clear();
                 view.stages.clear();
                 view.categories.clear();
+                view.changed = None;
+            }
+            Action::SetRelease(release) => view.release = release,
+            Action::SetChanged(changed) => view.changed = changed,
+            Action::Pin(id) => {
+                next.pinned = id;
+                next.change = Change::None;
+                // Not a view change: warnings not yet logged stay.
+                next.warnings = self.warnings.clone();
             }
             Action::SortBy(key) => view.sort = Sort::cycle(view.sort, key),
             Action::OpenDefinitions(stage) => {

@@ -97,6 +97,37 @@ pub fn asset(file: &str) -> String {
     ASSET_BASE.with(|b| format!("{}{file}", b.borrow()))
 }
 
+/// The `id` of a feature's row: `feature-<id>`, after the instance's URL
+/// prefix when it has one (`b-feature-<id>`).
+pub fn feature_anchor(prefix: Option<&str>, id: &str) -> String {
+    match prefix {
+        Some(p) if !p.is_empty() => format!("{p}-feature-{id}"),
+        _ => format!("feature-{id}"),
+    }
+}
+
+/// The feature id the page's `#…-feature-<id>` fragment names for this instance.
+pub fn pinned_from_hash(prefix: Option<&str>) -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = catalogue::codec::percent_decode(hash.strip_prefix('#')?)?;
+    let anchor = feature_anchor(prefix, "");
+    fragment
+        .strip_prefix(&anchor)
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+}
+
+/// The page's URL as it is now, with a feature's anchor as its fragment.
+pub fn feature_url(anchor: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!(
+        "{}{}{}#{anchor}",
+        location.origin().ok()?,
+        location.pathname().ok()?,
+        location.search().ok()?
+    ))
+}
+
 /// Logs each warning to the console, prefixed so a reader knows the source.
 pub fn warn_all(warnings: &[String]) {
     for w in warnings {

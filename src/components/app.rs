@@ -76,6 +76,18 @@ pub fn App(props: &AppProps) -> Html {
             live.set(true);
         });
     }
+    // Follow `#feature-<id>` links: now and when the fragment changes.
+    {
+        let (prefix, dispatcher) = (prefix.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            let pin =
+                move || dispatcher.dispatch(Action::Pin(url::pinned_from_hash(prefix.as_deref())));
+            pin();
+            let listener = web_sys::window()
+                .map(|window| EventListener::new(&window, "hashchange", move |_| pin()));
+            move || drop(listener)
+        });
+    }
     // Load the catalogue whenever the language or source changes (not for
     // the one that came with the page).
     {
@@ -170,6 +182,28 @@ pub fn App(props: &AppProps) -> Html {
     });
     let on_close = use_sender(state.dispatcher(), |()| Action::CloseDefinitions);
     let on_show_all = use_sender(state.dispatcher(), |()| Action::ShowAllRows);
+    let on_release = use_sender(state.dispatcher(), Action::SetRelease);
+    let on_changed = use_sender(state.dispatcher(), Action::SetChanged);
+    let pinned = state
+        .pinned
+        .as_ref()
+        .zip(catalogue.as_ref())
+        .and_then(|(id, c)| c.features.iter().position(|f| &f.id == id));
+    // Scroll to the linked feature once it is rendered.
+    use_effect_with(
+        (pinned, prefix.clone(), catalogue.clone()),
+        |(pinned, prefix, c)| {
+            if let (Some(i), Some(c)) = (pinned, c) {
+                let anchor = url::feature_anchor(prefix.as_deref(), &c.features[*i].id);
+                if let Some(row) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&anchor))
+                {
+                    row.scroll_into_view();
+                }
+            }
+        },
+    );
     let on_copy = {
         let (view, prefix, copied) = (
             state.view.clone(),
@@ -177,21 +211,22 @@ pub fn App(props: &AppProps) -> Html {
             copied.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let Some(link) = url::absolute_url_for(&view, &prefix) else {
-                return;
-            };
-            let copied = copied.clone();
-            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-            spawn_local(async move {
-                let ok = match clipboard {
-                    Some(clipboard) => JsFuture::from(clipboard.write_text(&link)).await.is_ok(),
-                    None => false,
-                };
-                copied.set(Some(if ok { String::new() } else { link }));
-            });
+            if let Some(link) = url::absolute_url_for(&view, &prefix) {
+                copy_to_clipboard(link, copied.clone());
+            }
         })
     };
-
+    // The same callback on every render (the rows are memoised): the link is
+    // the page's URL as it is when clicked, with the feature's anchor.
+    let on_copy_feature = {
+        let copied = copied.clone();
+        use_callback(prefix.clone(), move |id: String, prefix| {
+            let anchor = url::feature_anchor(prefix.as_deref(), &id);
+            if let Some(link) = url::feature_url(&anchor) {
+                copy_to_clipboard(link, copied.clone());
+            }
+        })
+    };
     let heading_level = config.heading_level.clamp(1, 4);
     let body = match (&state.load, selection.as_ref()) {
         (Load::Failed(failure), _) => html! { <ErrorPanel failure={failure.clone()} {text} /> },
@@ -212,7 +247,14 @@ pub fn App(props: &AppProps) -> Html {
                 ([category], [stage]) => Some((category.clone(), stage.clone())),
                 _ => None,
             };
-            let rows = Rc::new(selection.rows.clone());
+            let mut rows = selection.rows.clone();
+            // A linked feature is shown even when the filters hide it, and the reader is told.
+            let forced = pinned.filter(|i| !rows.contains(i));
+            if let Some(i) = forced {
+                rows.insert(0, i);
+            }
+            let rows = Rc::new(rows);
+            let release_rank = view.release.as_deref().and_then(|r| c.release_rank(r));
             let limit = if state.show_all_rows {
                 usize::MAX
             } else {
@@ -269,9 +311,18 @@ pub fn App(props: &AppProps) -> Html {
                                 </span>
                             }
                         </div>
+                        if !c.releases.is_empty() {
+                            <div class="fm-releases">
+                                {release_select(text.as_of_release, text.latest, &c.releases, view.release.as_deref(), &on_release)}
+                                {release_select(text.changed_in, text.any_release, &c.releases, view.changed.as_deref(), &on_changed)}
+                            </div>
+                        }
                         <p class="fm-copy-status" aria-live="polite">{copy_status}</p>
                     </div>
                     <p class="fm-status" role="status" aria-live="polite">{status}</p>
+                    if forced.is_some() {
+                        <p class="fm-pinned-note">{text.shown_for_link}</p>
+                    }
                     if rows.is_empty() {
                         <div class="fm-empty">
                             <p>{text.no_match}</p>
@@ -279,7 +330,8 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     } else {
                         <Matrix catalogue={c.clone()} {rows} {limit} search={(*search).clone()} sort={view.sort} {text}
-                            onsort={on_sort} onbadge={on_badge} onshowall={on_show_all} />
+                            onsort={on_sort} onbadge={on_badge} onshowall={on_show_all}
+                            release={release_rank} {pinned} prefix={prefix.clone().map(AttrValue::from)} oncopy={on_copy_feature} />
                     }
                     if !c.footer.is_empty() {
                         <p class="fm-footer">{inline_text(&c.footer, c.base_url.as_deref())}</p>
@@ -313,6 +365,54 @@ fn chips<'a>(
             tone,
         })
         .collect()
+}
+
+/// A labelled `<select>` of releases (newest first) with a first option for
+/// none; `onpick` gets the chosen release.
+fn release_select(
+    label: &'static str,
+    none: &'static str,
+    releases: &[String],
+    current: Option<&str>,
+    onpick: &Callback<Option<String>>,
+) -> Html {
+    let onchange = {
+        let onpick = onpick.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let value = select.value();
+                onpick.emit((!value.is_empty()).then_some(value));
+            }
+        })
+    };
+    let options: Html = releases
+        .iter()
+        .rev()
+        .map(|r| {
+            html! { <option value={r.clone()} selected={current == Some(r.as_str())}>{r.clone()}</option> }
+        })
+        .collect();
+    html! {
+        <label class="fm-release">
+            <span class="fm-release-label">{label}</span>
+            <select class="fm-select" {onchange}>
+                <option value="" selected={current.is_none()}>{none}</option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// Writes `link` to the clipboard; says so, or shows the link to copy by hand.
+fn copy_to_clipboard(link: String, copied: UseStateHandle<Option<String>>) {
+    let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+    spawn_local(async move {
+        let ok = match clipboard {
+            Some(clipboard) => JsFuture::from(clipboard.write_text(&link)).await.is_ok(),
+            None => false,
+        };
+        copied.set(Some(if ok { String::new() } else { link }));
+    });
 }
 
 /// A callback that turns its argument into an action and dispatches it; the

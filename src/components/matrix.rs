@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use catalogue::history;
 use catalogue::inline::resolve_link;
 use catalogue::view::{Search, Sort, SortDir, SortKey};
 use yew::prelude::*;
@@ -21,6 +22,17 @@ pub struct MatrixProps {
     pub onsort: Callback<SortKey>,
     pub onbadge: Callback<String>,
     pub onshowall: Callback<()>,
+    /// Rank of the release the stages are shown as of (`None`: latest).
+    #[prop_or_default]
+    pub release: Option<usize>,
+    /// The feature a link points at (highlighted).
+    #[prop_or_default]
+    pub pinned: Option<usize>,
+    /// The instance's URL prefix, for the rows' anchors.
+    #[prop_or_default]
+    pub prefix: Option<AttrValue>,
+    /// Copies the link to a feature (its id).
+    pub oncopy: Callback<String>,
 }
 
 /// The feature table: grouped by category in catalogue order by default,
@@ -104,7 +116,14 @@ fn grouped(props: &MatrixProps, shown: &[usize]) -> Html {
                 .map(|s| {
                     let n = rows
                         .iter()
-                        .filter(|&&i| c.features[i].stage == s.id)
+                        .filter(|&&i| {
+                            let feature = &c.features[i];
+                            let stage = match props.release {
+                                Some(rank) => history::stage_at(c, feature, rank),
+                                None => Some(feature.stage.as_str()),
+                            };
+                            stage == Some(s.id.as_str())
+                        })
                         .count();
                     (s.tone, AttrValue::from(s.label.clone()), n)
                 })
@@ -127,9 +146,12 @@ fn grouped(props: &MatrixProps, shown: &[usize]) -> Html {
 }
 
 fn row(props: &MatrixProps, index: usize) -> Html {
+    let id = &props.catalogue.features[index].id;
+    let anchor = crate::url::feature_anchor(props.prefix.as_deref(), id);
     html! {
-        <FeatureRow key={props.catalogue.features[index].id.clone()} catalogue={props.catalogue.clone()} {index}
-            search={props.search.clone()} text={props.text} onbadge={props.onbadge.clone()} />
+        <FeatureRow key={id.clone()} catalogue={props.catalogue.clone()} {index}
+            search={props.search.clone()} text={props.text} onbadge={props.onbadge.clone()}
+            release={props.release} pinned={props.pinned == Some(index)} {anchor} oncopy={props.oncopy.clone()} />
     }
 }
 
@@ -141,6 +163,11 @@ pub struct FeatureRowProps {
     pub search: Search,
     pub text: &'static UiText,
     pub onbadge: Callback<String>,
+    pub release: Option<usize>,
+    pub pinned: bool,
+    /// The row's `id`, for links to the feature.
+    pub anchor: AttrValue,
+    pub oncopy: Callback<String>,
 }
 
 /// One feature's row. A component so that a row whose props did not change
@@ -159,9 +186,15 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
         Some(href) => html! { <a class="fm-link fm-feature-link" {href}>{name}</a> },
         None => name,
     };
-    let stage = c
-        .stage(&feature.stage)
-        .map(|stage| stage_badge(stage, props.text.badge_hint, &props.onbadge));
+    let stage_id = match props.release {
+        Some(rank) => history::stage_at(c, feature, rank),
+        None => Some(feature.stage.as_str()),
+    };
+    let stage = stage_id.and_then(|id| c.stage(id)).map(|stage| {
+        let since = history::since(c, feature, props.release)
+            .map(|release| html! { <span class="fm-since">{(props.text.since)(release)}</span> });
+        html! { <>{stage_badge(stage, props.text.badge_hint, &props.onbadge)}{since}</> }
+    });
     let category = c
         .category(&feature.category)
         .map(|cat| highlighted(&cat.label, &props.search));
@@ -169,12 +202,42 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
         .note
         .as_deref()
         .map(|note| inline_text(note, base_url));
+    let deprecated = feature.deprecated.as_ref().map(|d| {
+        html! {
+            <p class="fm-deprecated">
+                <span class="fm-deprecated-mark">{(props.text.deprecated_since)(&d.since)}</span>
+                if let Some(replacement) = &d.replacement {
+                    {" "}{props.text.replacement}{inline_text(replacement, base_url)}
+                }
+            </p>
+        }
+    });
+    let timeline = (feature.history.len() > 1).then(|| {
+        let steps: Html = feature
+            .history
+            .iter()
+            .map(|step| {
+                let label = c.stage(&step.stage).map_or(step.stage.as_str(), |s| s.label.as_str());
+                html! { <li>{label.to_string()}{" "}<span class="fm-timeline-release">{step.since.clone()}</span></li> }
+            })
+            .collect();
+        html! { <ol class="fm-timeline" aria-label={props.text.history}>{steps}</ol> }
+    });
+    let copy = {
+        let (oncopy, id) = (props.oncopy.clone(), feature.id.clone());
+        Callback::from(move |_: MouseEvent| oncopy.emit(id.clone()))
+    };
+    let class = classes!("fm-row", props.pinned.then_some("fm-pinned"));
     html! {
-        <tr class="fm-row">
-            <th scope="row" class="fm-name">{name}</th>
-            <td class="fm-stage" data-label={props.text.stage}>{stage}</td>
+        <tr {class} id={props.anchor.clone()}>
+            <th scope="row" class="fm-name">
+                {name}
+                <button type="button" class="fm-permalink fm-js" onclick={copy}
+                    aria-label={(props.text.copy_feature_link)(&feature.name)}></button>
+            </th>
+            <td class="fm-stage" data-label={props.text.stage}>{stage}{timeline}</td>
             <td class="fm-category" data-label={props.text.category}>{category}</td>
-            <td class="fm-note" data-label={props.text.note}>{note}</td>
+            <td class="fm-note" data-label={props.text.note}>{note}{deprecated}</td>
         </tr>
     }
 }

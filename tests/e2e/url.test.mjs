@@ -89,7 +89,7 @@ test('copy link copies the current view', async () => {
   const page = await context.newPage();
   await page.goto(server.base + '?lang=en&stage=beta');
   await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 15);
-  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('.fm-copy-status').textContent === 'Link copied');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), server.base + '?stage=beta&lang=en');
 });

@@ -37,6 +37,8 @@ pub enum ImportError {
     NoStages,
     #[error("no features were found")]
     NoFeatures,
+    #[error("not YAML: {message}")]
+    Yaml { message: String },
 }
 
 #[derive(PartialEq)]

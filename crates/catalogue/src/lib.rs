@@ -6,13 +6,16 @@
 //! - [`view`]: search, facets and ordering for a reader's view.
 //! - [`history`]: a feature's stage at a release, and what changed in one.
 //! - [`codec`]: the view to and from URL query parameters.
-//! - [`import`]: a Hugo markdown page to a catalogue.
+//! - [`import`]: a Hugo markdown page to a catalogue; `import_yaml` (feature
+//!   `yaml`): Istio's `features.yaml` and Kubernetes' versioned feature list.
 //! - [`diff`]: drift between two locales of a catalogue.
 
 pub mod codec;
 pub mod diff;
 pub mod history;
 pub mod import;
+#[cfg(feature = "yaml")]
+pub mod import_yaml;
 pub mod inline;
 pub mod model;
 pub mod validate;

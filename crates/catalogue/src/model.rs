@@ -58,7 +58,7 @@ pub struct Catalogue {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stage {
-    /// Stable identifier used in URLs and references: lowercase letters, digits, `-`, `_`.
+    /// Stable identifier used in URLs and references: lowercase letters, digits, `-`, `_`, `.` (not first).
     pub id: String,
     /// Text of the stage badge.
     pub label: String,
@@ -95,7 +95,7 @@ impl Tone {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Aspect {
-    /// Stable identifier: lowercase letters, digits, `-`, `_`.
+    /// Stable identifier: lowercase letters, digits, `-`, `_`, `.` (not first).
     pub id: String,
     /// Row heading, e.g. "API".
     pub label: String,

@@ -463,7 +463,8 @@ pub fn is_valid_id(id: &str) -> bool {
     chars
         .next()
         .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
 }
 
 #[derive(Default)]
@@ -600,7 +601,7 @@ impl Validator {
                 self.problem(
                     &path,
                     format!(
-                        "invalid id {:?}; use lowercase ASCII letters, digits, '-' and '_'",
+                        "invalid id {:?}; use lowercase ASCII letters, digits, '-', '_' and '.'",
                         truncate(id, 60)
                     ),
                 );

@@ -88,7 +88,7 @@ fn duplicate_ids_point_at_the_first() {
 fn malformed_ids_are_reported() {
     assert_problem(
         |v| v["categories"][0]["id"] = json!("Core Stuff"),
-        "categories[0].id: invalid id \"Core Stuff\"; use lowercase ASCII letters, digits, '-' and '_'",
+        "categories[0].id: invalid id \"Core Stuff\"; use lowercase ASCII letters, digits, '-', '_' and '.'",
     );
 }
 
@@ -272,4 +272,53 @@ fn shape_error_at_the_top_level_has_the_document_path() {
         LoadError::Shape { path, .. } => assert_eq!(path, "$"),
         other => panic!("unexpected {other:?}"),
     }
+}
+
+#[test]
+fn history_is_checked_against_releases_stages_and_order() {
+    let problems = problems_after(|v| {
+        v["releases"] = json!(["1.1", "1.2", "1.3", "1.2", "bad id"]);
+        v["features"][0]["history"] = json!([
+            {"stage": "alpha", "since": "1.2"},
+            {"stage": "gamma", "since": "1.1"},
+            {"stage": "beta", "since": "9.9"}
+        ]);
+        v["features"][1]["deprecated"] =
+            json!({"since": "2.0", "replacement": "see [x](javascript:alert(1))"});
+    });
+    let expected = [
+        "releases[3]: duplicate release \"1.2\"",
+        "releases[4]: invalid release id \"bad id\"",
+        "features[0].history[1].stage: unknown stage \"gamma\"",
+        "features[0].history[1].since: release \"1.1\" is not after the previous entry's",
+        "features[0].history[2].since: unknown release \"9.9\"",
+        "features[0].history: the last entry's stage \"beta\" is not the feature's stage \"alpha\"",
+        "features[1].deprecated.since: unknown release \"2.0\"",
+        "features[1].deprecated.replacement: link scheme \"javascript:\" is not allowed",
+    ];
+    for e in expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(e)),
+            "{e} not in {problems:#?}"
+        );
+    }
+    assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+}
+
+#[test]
+fn history_needs_releases_and_a_valid_history_loads() {
+    let problems = problems_after(|v| {
+        v["features"][0]["history"] = json!([{"stage": "alpha", "since": "1.0"}]);
+    });
+    assert_eq!(
+        problems,
+        ["features[0].history: needs the catalogue's top-level `releases`"]
+    );
+    let ok = problems_after(|v| {
+        v["releases"] = json!(["1.0", "1.1"]);
+        v["features"][1]["history"] =
+            json!([{"stage": "alpha", "since": "1.0"}, {"stage": "beta", "since": "1.1"}]);
+        v["features"][1]["deprecated"] = json!({"since": "1.1"});
+    });
+    assert_eq!(ok, Vec::<String>::new());
 }

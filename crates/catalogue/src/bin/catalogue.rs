@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use catalogue::diff::diff;
 use catalogue::import::{import_markdown, ImportOptions};
+use catalogue::import_yaml::{self, Source, YamlOptions};
 use catalogue::{load, Catalogue, LoadError};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -28,9 +29,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Convert a Hugo markdown page (like Istio's feature-stages page) into catalogue JSON on stdout.
+    /// Convert a catalogue source into catalogue JSON on stdout: a Hugo markdown page (like
+    /// Istio's feature-stages page), Istio's features.yaml or Kubernetes'
+    /// versioned_feature_list.yaml. Each repair of messy input is listed on stderr.
     Import {
         page: PathBuf,
+        /// The source's kind (default: detected from the file's shape).
+        #[arg(long, value_enum)]
+        from: Option<From>,
+        /// Page title (YAML sources; a markdown page has its own).
+        #[arg(long)]
+        title: Option<String>,
         /// Locale of the page (default: from the front matter's aliases, else en).
         #[arg(long)]
         locale: Option<String>,
@@ -48,6 +57,16 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum From {
+    /// A Hugo markdown page in the seed's form.
+    Markdown,
+    /// istio/enhancements features.yaml.
+    IstioYaml,
+    /// kubernetes/kubernetes test/compatibility_lifecycle/reference/versioned_feature_list.yaml.
+    K8sVersioned,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Json,
@@ -59,10 +78,38 @@ fn main() -> ExitCode {
         Command::Validate { files, format } => validate(&files, format),
         Command::Import {
             page,
+            from,
+            title,
             locale,
             base_url,
             ids_from,
-        } => import(&page, locale, base_url, ids_from.as_deref()),
+        } => {
+            let text = match std::fs::read_to_string(&page) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("error: {}: {e}", page.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let source = match from {
+                Some(From::Markdown) => Source::Markdown,
+                Some(From::IstioYaml) => Source::IstioYaml,
+                Some(From::K8sVersioned) => Source::K8sVersioned,
+                None if page.extension().is_some_and(|e| e == "md") => Source::Markdown,
+                None => import_yaml::detect(&text).unwrap_or(Source::Markdown),
+            };
+            match source {
+                Source::Markdown => import(&page, &text, locale, base_url, ids_from.as_deref()),
+                yaml => {
+                    let options = YamlOptions {
+                        locale,
+                        base_url,
+                        title,
+                    };
+                    import_from_yaml(&page, &text, yaml, &options)
+                }
+            }
+        }
         Command::Schema => {
             print!("{}", catalogue::schema::catalogue_schema_json());
             ExitCode::SUCCESS
@@ -136,19 +183,39 @@ fn validate(files: &[PathBuf], format: Format) -> ExitCode {
     }
 }
 
+fn import_from_yaml(page: &Path, text: &str, source: Source, options: &YamlOptions) -> ExitCode {
+    let imported = match source {
+        Source::K8sVersioned => import_yaml::import_k8s(text, options),
+        _ => import_yaml::import_istio(text, options),
+    };
+    match imported {
+        Ok(imported) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&imported.catalogue).unwrap_or_default()
+            );
+            for repair in &imported.repairs {
+                eprintln!("repair: {repair}");
+            }
+            for p in &catalogue::validate::validate(&imported.catalogue) {
+                eprintln!("warning: imported catalogue: {p}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}: {e}", page.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn import(
     page: &Path,
+    text: &str,
     locale: Option<String>,
     base_url: Option<String>,
     ids_from: Option<&Path>,
 ) -> ExitCode {
-    let text = match std::fs::read_to_string(page) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {}: {e}", page.display());
-            return ExitCode::from(2);
-        }
-    };
     let ids_from = match ids_from.map(load_file) {
         None => None,
         Some(Ok(Ok(c))) => Some(c),
@@ -166,7 +233,7 @@ fn import(
         base_url,
         ids_from,
     };
-    match import_markdown(&text, &options) {
+    match import_markdown(text, &options) {
         Ok(c) => {
             println!("{}", serde_json::to_string_pretty(&c).unwrap_or_default());
             let problems = catalogue::validate::validate(&c);

@@ -1,0 +1,212 @@
+//! The importers on the field's real catalogues (snapshots under
+//! `tests/fixtures/`), and release history checked over every feature against
+//! counts that a second, deliberately simple reader takes from the raw YAML.
+#![cfg(feature = "yaml")]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use catalogue::history::{changed_in, stage_at};
+use catalogue::import_yaml::{detect, import_istio, import_k8s, Source, YamlOptions};
+use catalogue::validate::validate;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).unwrap()
+}
+
+/// `1.9` < `1.10`, by the test's own reckoning.
+fn version_key(v: &str) -> Vec<u32> {
+    v.split('.').map(|p| p.parse().unwrap()).collect()
+}
+
+/// Kubernetes' list, read line by line: gate name → [(version, preRelease)].
+fn k8s_by_lines(text: &str) -> BTreeMap<String, Vec<(String, String)>> {
+    let mut gates: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let (mut gate, mut stage) = (String::new(), String::new());
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix("- name: ") {
+            gate = name.to_string();
+            gates.insert(gate.clone(), Vec::new());
+        } else if let Some(p) = line.strip_prefix("preRelease: ") {
+            stage = p.to_string();
+        } else if let Some(v) = line.strip_prefix("version: ") {
+            let version = v.trim_matches('"').to_string();
+            gates.get_mut(&gate).unwrap().push((version, stage.clone()));
+        }
+    }
+    gates
+}
+
+/// The raw stage label of a gate at `release` (last spec at or before it).
+fn raw_stage_at<'a>(specs: &'a [(String, String)], release: &str) -> Option<&'a str> {
+    specs
+        .iter()
+        .filter(|(v, _)| version_key(v) <= version_key(release))
+        .max_by_key(|(v, _)| version_key(v))
+        .map(|(_, s)| s.as_str())
+}
+
+#[test]
+fn kubernetes_stage_at_every_release_matches_a_line_by_line_reading() {
+    let text = read("k8s-versioned_feature_list.yaml");
+    assert_eq!(detect(&text), Some(Source::K8sVersioned));
+    let imported = import_k8s(&text, &YamlOptions::default()).unwrap();
+    let c = &imported.catalogue;
+    assert_eq!(validate(c), vec![]);
+    let raw = k8s_by_lines(&text);
+    assert_eq!(c.features.len(), raw.len());
+    assert!(raw.len() > 150, "the snapshot has {} gates", raw.len());
+
+    let mut releases: Vec<String> = raw.values().flatten().map(|(v, _)| v.clone()).collect();
+    releases.sort_by_key(|v| version_key(v));
+    releases.dedup();
+    assert_eq!(c.releases, releases);
+
+    let label_of = |id: &str| c.stage(id).unwrap().label.clone();
+    let mut changes_seen = 0;
+    for (rank, release) in releases.iter().enumerate() {
+        let previous = rank.checked_sub(1).map(|r| releases[r].as_str());
+        let (mut expected, mut actual) = (BTreeMap::new(), BTreeMap::new());
+        let (mut expected_changed, mut actual_changed) = (0, 0);
+        for feature in &c.features {
+            let specs = &raw[&feature.name];
+            let now = raw_stage_at(specs, release);
+            if let Some(stage) = now {
+                *expected.entry(stage.to_string()).or_insert(0) += 1;
+            }
+            let before = previous.and_then(|p| raw_stage_at(specs, p));
+            if now.is_some() && now != before {
+                expected_changed += 1;
+            }
+            if let Some(stage) = stage_at(c, feature, rank) {
+                *actual.entry(label_of(stage)).or_insert(0) += 1;
+            }
+            if changed_in(c, feature, rank) {
+                actual_changed += 1;
+            }
+        }
+        assert_eq!(actual, expected, "stages at {release}");
+        assert_eq!(actual_changed, expected_changed, "changed in {release}");
+        changes_seen += actual_changed;
+    }
+    assert!(
+        changes_seen > raw.len(),
+        "history has {changes_seen} changes"
+    );
+}
+
+#[test]
+fn istio_features_keep_their_stage_in_every_release_and_match_a_line_count() {
+    let text = read("istio-features.yaml");
+    assert_eq!(detect(&text), Some(Source::IstioYaml));
+    let imported = import_istio(&text, &YamlOptions::default()).unwrap();
+    let c = &imported.catalogue;
+    assert_eq!(validate(c), vec![]);
+    // The second reader: `- name:` lines, `maturity:` and `area:` values.
+    let names = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- name:"))
+        .count();
+    let mut maturities: BTreeMap<String, usize> = BTreeMap::new();
+    let mut areas: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(m) = line.strip_prefix("maturity:") {
+            *maturities.entry(m.trim().to_string()).or_insert(0) += 1;
+        } else if let Some(a) = line.strip_prefix("area:") {
+            let a = a.trim().to_string();
+            if !areas.contains(&a) {
+                areas.push(a);
+            }
+        }
+    }
+    assert_eq!(c.features.len(), names);
+    assert_eq!(c.categories.len(), areas.len());
+    let mut stages: BTreeMap<String, usize> = BTreeMap::new();
+    for f in &c.features {
+        *stages
+            .entry(c.stage(&f.stage).unwrap().label.clone())
+            .or_insert(0) += 1;
+        // No history: the same stage in any release.
+        assert_eq!(stage_at(c, f, 0), Some(f.stage.as_str()));
+        assert!(!changed_in(c, f, 0));
+    }
+    assert_eq!(stages, maturities);
+    let labels: Vec<&str> = c.stages.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["Experimental", "Alpha", "Beta", "Stable"]);
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_catalogue"))
+        .args(args)
+        .output()
+        .expect("the catalogue binary runs")
+}
+
+#[test]
+fn both_imports_produce_catalogues_that_validate_accepts_and_list_each_repair() {
+    for (file, from, repairs) in [
+        ("istio-features.yaml", "istio-yaml", 6),
+        ("k8s-versioned_feature_list.yaml", "k8s-versioned", 0),
+    ] {
+        let path = fixture(file);
+        for args in [
+            vec!["import", path.to_str().unwrap()],
+            vec!["import", "--from", from, path.to_str().unwrap()],
+        ] {
+            let o = cli(&args);
+            assert_eq!(o.status.code(), Some(0), "{args:?}");
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(
+                stderr.lines().filter(|l| l.starts_with("repair: ")).count(),
+                repairs,
+                "{stderr}"
+            );
+            assert!(!stderr.contains("warning"), "{stderr}");
+            let out = std::env::temp_dir()
+                .join(format!("fm-upstream-{}-{from}.json", std::process::id()));
+            std::fs::write(&out, &o.stdout).unwrap();
+            let v = cli(&["validate", out.to_str().unwrap()]);
+            assert_eq!(
+                v.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&v.stdout)
+            );
+        }
+    }
+    let o = cli(&["import", fixture("istio-features.yaml").to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    for expected in [
+        "duplicate id \"security.jwt_authentication\"; renamed \"security.jwt_authentication-2\"",
+        "duplicate id \"security.jwt_authentication\"; renamed \"security.jwt_authentication-3\"",
+        "duplicate id \"ambient.destinationrule\"; renamed \"ambient.destinationrule-2\"",
+        "using \"traffic.k8s_gateway_apis_mesh\"",
+        "features[12].name: spaces around",
+    ] {
+        assert!(stderr.contains(expected), "{expected} not in {stderr}");
+    }
+}
+
+#[test]
+fn the_kubernetes_example_is_the_import_of_the_fixture() {
+    let o = cli(&[
+        "import",
+        fixture("k8s-versioned_feature_list.yaml").to_str().unwrap(),
+        "--title",
+        "Kubernetes feature gates",
+    ]);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kubernetes.json");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        std::fs::read_to_string(example).unwrap(),
+        "regenerate examples/kubernetes.json with `catalogue import tests/fixtures/k8s-versioned_feature_list.yaml --title \"Kubernetes feature gates\"`"
+    );
+}
