@@ -2,23 +2,14 @@
 // state, a broken data-src isolated to its instance, and serving from a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, consoleErrors, screenshot, STRICT_CSP } from './harness.mjs';
+import { serve, launch, openPage, openTracked, consoleErrors, screenshot, STRICT_CSP } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve({ csp: STRICT_CSP }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function openEmbed(base, query = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  page.messages = [];
-  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
-  await page.goto(base + 'examples/embed.html' + query);
+  const page = await openTracked(browser, base + 'examples/embed.html' + query);
   await page.waitForFunction(() => document.querySelectorAll('#instance-a .fm-row').length > 0
     && document.querySelectorAll('#instance-b .fm-row, #instance-b .fm-empty').length > 0);
   return page;

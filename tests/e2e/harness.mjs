@@ -99,6 +99,23 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
   return page;
 }
 
+/// A page in its own context that records console messages, uncaught errors
+/// and CSP violations (`window.__violations`). `context` takes Playwright's
+/// context options (viewport, javaScriptEnabled, bypassCSP, …).
+export async function openTracked(browser, url, context = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...context });
+  await ctx.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await ctx.newPage();
+  page.messages = [];
+  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+  await page.goto(url);
+  return page;
+}
+
 export const rows = (page) => page.locator('.fm-row');
 
 /// Waits until every widget on the page has taken over (prerendered markup is

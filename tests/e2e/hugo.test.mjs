@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, live, consoleErrors, screenshot, root, dist, target, STRICT_CSP } from './harness.mjs';
+import { serve, launch, live, openTracked, consoleErrors, screenshot, root, dist, target, STRICT_CSP } from './harness.mjs';
 
 const site = path.join(target, 'hugo-site');
 let server, browser;
@@ -28,19 +28,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(query = '', javaScriptEnabled = true) {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  page.messages = [];
-  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
-  await page.goto(server.base + 'features/' + query);
-  return page;
-}
+const open = (query = '', javaScriptEnabled = true) => openTracked(browser, `${server.base}features/${query}`, { javaScriptEnabled });
 
 const rowsIn = (page, i) => page.locator('[data-feature-matrix]').nth(i).locator('.fm-row').count();
 

@@ -5,6 +5,7 @@ mod bench;
 mod embed;
 mod prerender;
 mod server;
+mod size;
 mod suite;
 mod tools;
 

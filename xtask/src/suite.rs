@@ -75,6 +75,14 @@ pub fn run() -> ExitCode {
         Ok(_) => tally.passed += 1,
         Err(e) => fail(&mut tally, &format!("release build: {e}")),
     }
+    println!("xtask: == size budget");
+    match crate::size::check(&env.root.join("dist/feature-matrix")) {
+        Ok(report) => {
+            println!("xtask: {report}");
+            tally.passed += 1;
+        }
+        Err(e) => fail(&mut tally, &e),
+    }
     tests(&mut tally, "end-to-end tests", &mut end_to_end(&env));
     match crate::bench::smoke(&env) {
         Ok(()) => tally.passed += 1,

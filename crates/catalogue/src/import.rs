@@ -331,7 +331,8 @@ fn append_text(target: &mut String, line: &str) {
 }
 
 /// Lowercase ASCII words joined by `-`, or `fallback` when there are none.
-fn slug(text: &str, fallback: &str) -> String {
+/// Lowercase ASCII, other characters as single `-`; `fallback` when nothing is left.
+pub(crate) fn slug(text: &str, fallback: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {

@@ -269,13 +269,36 @@ pub fn import_istio(text: &str, options: &YamlOptions) -> Result<Imported, Impor
     if features.is_empty() {
         return Err(ImportError::NoFeatures);
     }
-    let catalogue = Catalogue {
+    let catalogue = catalogue(
+        options,
+        "Istio feature status",
+        Vec::new(),
+        stages_in_order(&labels),
+        categories,
+        features,
+    );
+    Ok(Imported {
+        catalogue,
+        repairs: r.list,
+    })
+}
+
+/// A catalogue of imported parts, with the options' locale, title and base URL.
+fn catalogue(
+    options: &YamlOptions,
+    default_title: &str,
+    releases: Vec<String>,
+    stages: Vec<Stage>,
+    categories: Vec<Category>,
+    features: Vec<Feature>,
+) -> Catalogue {
+    Catalogue {
         version: SUPPORTED_VERSION,
         locale: options.locale.clone().unwrap_or_else(|| "en".into()),
         title: options
             .title
             .clone()
-            .unwrap_or_else(|| "Istio feature status".into()),
+            .unwrap_or_else(|| default_title.into()),
         description: String::new(),
         intro: String::new(),
         definitions_heading: String::new(),
@@ -283,16 +306,12 @@ pub fn import_istio(text: &str, options: &YamlOptions) -> Result<Imported, Impor
         features_intro: String::new(),
         footer: String::new(),
         base_url: options.base_url.clone(),
-        releases: Vec::new(),
-        stages: stages_in_order(&labels),
+        releases,
+        stages,
         aspects: Vec::new(),
         categories,
         features,
-    };
-    Ok(Imported {
-        catalogue,
-        repairs: r.list,
-    })
+    }
 }
 
 /// Istio's `deprecation`: a mapping (`since`/`version`, `replacement`) or text.
@@ -446,29 +465,18 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
             }
         })
         .collect();
-    let catalogue = Catalogue {
-        version: SUPPORTED_VERSION,
-        locale: options.locale.clone().unwrap_or_else(|| "en".into()),
-        title: options
-            .title
-            .clone()
-            .unwrap_or_else(|| "Kubernetes feature gates".into()),
-        description: String::new(),
-        intro: String::new(),
-        definitions_heading: String::new(),
-        features_heading: String::new(),
-        features_intro: String::new(),
-        footer: String::new(),
-        base_url: options.base_url.clone(),
+    let categories = vec![Category {
+        id: "feature-gates".into(),
+        label: "Feature gates".into(),
+    }];
+    let catalogue = catalogue(
+        options,
+        "Kubernetes feature gates",
         releases,
-        stages: stages_in_order(&labels),
-        aspects: Vec::new(),
-        categories: vec![Category {
-            id: "feature-gates".into(),
-            label: "Feature gates".into(),
-        }],
+        stages_in_order(&labels),
+        categories,
         features,
-    };
+    );
     Ok(Imported {
         catalogue,
         repairs: r.list,
@@ -513,20 +521,7 @@ fn kebab(name: &str) -> String {
 
 /// Lowercase ASCII, other characters as single `-`: `Ambient mode` → `ambient-mode`.
 fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "unnamed".into()
-    } else {
-        out
-    }
+    crate::import::slug(text, "unnamed")
 }
 
 #[cfg(test)]
