@@ -33,15 +33,23 @@ class FeatureMatrixElement extends HTMLElement {
 
 await ready;
 mountAll();
+const MOUNTS = '[data-feature-matrix], [data-feature-matrix-mounted]';
 new MutationObserver((records) => {
+  let added = false;
   for (const record of records) {
+    // A widget's own rendering is none of our business (and is most of the traffic).
+    if (record.target.closest?.('[data-feature-matrix-mounted]')) continue;
     for (const node of record.removedNodes) {
       if (node.nodeType !== Node.ELEMENT_NODE || node.isConnected) continue;
       for (const element of [node, ...node.querySelectorAll('[data-feature-matrix-mounted]')]) {
-        if (!(element instanceof FeatureMatrixElement) && !element.isConnected) unmountElement(element);
+        if (!(element instanceof FeatureMatrixElement) && element.matches('[data-feature-matrix-mounted]')) unmountElement(element);
       }
     }
+    for (const node of record.addedNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && (node.matches(MOUNTS) || node.querySelector(MOUNTS))) added = true;
+    }
   }
+  if (!added) return;
   for (const element of document.querySelectorAll('[data-feature-matrix]:not([data-feature-matrix-mounted])')) {
     mountElement(element);
   }

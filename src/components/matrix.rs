@@ -67,6 +67,25 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     } else {
         grouped(props, shown)
     };
+    // Clicks on the rows' buttons: a badge (`data-stage`) opens the
+    // definitions, a `#` (`data-feature`) copies the feature's link.
+    let on_row_button = {
+        let (onbadge, oncopy) = (props.onbadge.clone(), props.oncopy.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(button) = e.target_dyn_into::<web_sys::Element>().and_then(|t| {
+                t.closest("button[data-stage], button[data-feature]")
+                    .ok()
+                    .flatten()
+            }) else {
+                return;
+            };
+            if let Some(stage) = button.get_attribute("data-stage") {
+                onbadge.emit(stage);
+            } else if let Some(feature) = button.get_attribute("data-feature") {
+                oncopy.emit(feature);
+            }
+        })
+    };
     let hidden = props.rows.len() - shown.len();
     let show_all = {
         let onshowall = props.onshowall.clone();
@@ -75,7 +94,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     html! {
         <>
             <div class="fm-table-scroll">
-                <table class="fm-matrix">
+                <table class="fm-matrix" onclick={on_row_button}>
                     <caption class="fm-visually-hidden">{c.features_heading.clone()}</caption>
                     <thead>
                         <tr>
@@ -150,8 +169,8 @@ fn row(props: &MatrixProps, index: usize) -> Html {
     let anchor = crate::url::feature_anchor(props.prefix.as_deref(), id);
     html! {
         <FeatureRow key={id.clone()} catalogue={props.catalogue.clone()} {index}
-            search={props.search.clone()} text={props.text} onbadge={props.onbadge.clone()}
-            release={props.release} pinned={props.pinned == Some(index)} {anchor} oncopy={props.oncopy.clone()} />
+            search={props.search.clone()} text={props.text}
+            release={props.release} pinned={props.pinned == Some(index)} {anchor} />
     }
 }
 
@@ -162,16 +181,15 @@ pub struct FeatureRowProps {
     pub index: usize,
     pub search: Search,
     pub text: &'static UiText,
-    pub onbadge: Callback<String>,
     pub release: Option<usize>,
     pub pinned: bool,
     /// The row's `id`, for links to the feature.
     pub anchor: AttrValue,
-    pub oncopy: Callback<String>,
 }
 
 /// One feature's row. A component so that a row whose props did not change
-/// (a stage filter, a sort) is not rendered again.
+/// (a stage filter, a sort) is not rendered again. Its buttons carry data
+/// attributes; the table handles their clicks (one listener, not two a row).
 #[component]
 pub fn FeatureRow(props: &FeatureRowProps) -> Html {
     let c = &props.catalogue;
@@ -193,7 +211,7 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
     let stage = stage_id.and_then(|id| c.stage(id)).map(|stage| {
         let since = history::since(c, feature, props.release)
             .map(|release| html! { <span class="fm-since">{(props.text.since)(release)}</span> });
-        html! { <>{stage_badge(stage, props.text.badge_hint, &props.onbadge)}{since}</> }
+        html! { <>{stage_badge(stage, props.text.badge_hint)}{since}</> }
     });
     let category = c
         .category(&feature.category)
@@ -223,16 +241,12 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
             .collect();
         html! { <ol class="fm-timeline" aria-label={props.text.history}>{steps}</ol> }
     });
-    let copy = {
-        let (oncopy, id) = (props.oncopy.clone(), feature.id.clone());
-        Callback::from(move |_: MouseEvent| oncopy.emit(id.clone()))
-    };
     let class = classes!("fm-row", props.pinned.then_some("fm-pinned"));
     html! {
         <tr {class} id={props.anchor.clone()}>
             <th scope="row" class="fm-name">
                 {name}
-                <button type="button" class="fm-permalink fm-js" onclick={copy}
+                <button type="button" class="fm-permalink fm-js" data-feature={feature.id.clone()}
                     aria-label={(props.text.copy_feature_link)(&feature.name)}></button>
             </th>
             <td class="fm-stage" data-label={props.text.stage}>{stage}{timeline}</td>
