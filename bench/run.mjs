@@ -40,6 +40,48 @@ const peerSizes = [
   ['DataTables 3.1.5 (dataTables.min.js)', path.join(nodeModules, 'datatables.net', 'js', 'dataTables.min.js')],
 ].map(([name, f]) => ({ name, raw: fs.statSync(f).size, gzip: gz(f) }));
 
+// ---------- what the wasm is made of (twiggy, before wasm-opt) ----------
+const SKIP = ['custom section', '"function names"', 'wbindgen_describe'];
+function twiggyTables(csvText) {
+  const lines = csvText.trim().split('\n').slice(1);
+  const items = [];
+  for (const line of lines) {
+    // Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent (names may hold commas).
+    const m = line.match(/^(.*),(\d+),[\d.]+,(\d+),[\d.]+$/);
+    if (!m) continue;
+    const name = m[1].replace(/^"|"$/g, '').replace(/""/g, '"');
+    if (!SKIP.some((s) => name.includes(s))) items.push([name, Number(m[2])]);
+  }
+  const total = items.reduce((a, [, n]) => a + n, 0);
+  const crates = new Map();
+  for (const [name, n] of items) {
+    const m = name.match(/(?:<|^)([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/);
+    const key = m ? m[1] : name.startsWith('data') ? 'data' : /^(import|export)/.test(name) ? 'imports/exports' : 'other';
+    crates.set(key, (crates.get(key) || 0) + n);
+  }
+  const top = (entries) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  return `Code and data before wasm-opt: ${(total / 1024).toFixed(1)} KB (custom sections and names left out).
+
+| crate | bytes | share |
+| --- | ---: | ---: |
+${top(crates).map(([k, n]) => `| ${k} | ${n} | ${(100 * n / total).toFixed(1)} % |`).join('\n')}
+
+| item | bytes |
+| --- | ---: |
+${top(items).map(([k, n]) => `| \`${k.replace(/::h[0-9a-f]{16}$/, '').replace(/\|/g, '\\|').slice(0, 110)}\` | ${n} |`).join('\n')}
+`;
+}
+let twiggyNow = null;
+const preOpt = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'feature-matrix.wasm');
+if (!smoke) {
+  try {
+    twiggyNow = twiggyTables(execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', preOpt], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  } catch (e) {
+    twiggyNow = `(twiggy could not run: ${e.message.split('\n')[0]})`;
+  }
+}
+const twiggyBefore = fs.readFileSync(path.join(root, 'bench', 'twiggy-before.md'), 'utf8');
+
 // ---------- pages ----------
 fs.rmSync(site, { recursive: true, force: true });
 fs.mkdirSync(path.join(site, 'data'), { recursive: true });
@@ -310,6 +352,18 @@ Peers, for scale (library file only, without a stylesheet or page script):
 | library | raw | gzip |
 | --- | ---: | ---: |
 ${peerSizes.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
+
+## What the wasm is made of
+
+\`twiggy top\` on the wasm before wasm-opt (\`target/wasm32-unknown-unknown/release/feature-matrix.wasm\`),
+15 largest contributors by crate and by item.
+
+Before this round (main at fdd437f; \`bench/twiggy-before.md\`):
+
+${twiggyBefore}
+Now:
+
+${twiggyNow ?? '(not measured in a smoke run)'}
 
 ## Speed
 

@@ -6,6 +6,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let env = crate::build()?;
     // The benchmark drives Chromium, which `test` installs; make sure it is here.
     tools::bootstrap(Needs::Test)?;
+    tools::step("twiggy (what the wasm is made of)");
+    if !tools::has(&env, "twiggy") {
+        tools::note("installing twiggy (about a minute the first time)");
+        tools::run(env.command("cargo").args(["install", "twiggy", "--locked"]))?;
+    }
     tools::run(driver(&env).args(args))
 }
 

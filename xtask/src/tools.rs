@@ -228,6 +228,11 @@ pub fn locked_version(root: &Path, package: &str) -> Result<String, String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
+/// Whether `program --version` runs.
+pub fn has(env: &Env, program: &str) -> bool {
+    !version_of(env, program).trim().is_empty()
+}
+
 fn version_of(env: &Env, program: &str) -> String {
     output(env.command(program).arg("--version")).unwrap_or_default()
 }
