@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { syntheticCatalogue } from './generate.mjs';
 import { serve, launch } from '../tests/e2e/harness.mjs';
+import { twiggyTables } from './twiggy.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -41,36 +42,6 @@ const peerSizes = [
 ].map(([name, f]) => ({ name, raw: fs.statSync(f).size, gzip: gz(f) }));
 
 // ---------- what the wasm is made of (twiggy, before wasm-opt) ----------
-const SKIP = ['custom section', '"function names"', 'wbindgen_describe'];
-function twiggyTables(csvText) {
-  const lines = csvText.trim().split('\n').slice(1);
-  const items = [];
-  for (const line of lines) {
-    // Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent (names may hold commas).
-    const m = line.match(/^(.*),(\d+),[\d.]+,(\d+),[\d.]+$/);
-    if (!m) continue;
-    const name = m[1].replace(/^"|"$/g, '').replace(/""/g, '"');
-    if (!SKIP.some((s) => name.includes(s))) items.push([name, Number(m[2])]);
-  }
-  const total = items.reduce((a, [, n]) => a + n, 0);
-  const crates = new Map();
-  for (const [name, n] of items) {
-    const m = name.match(/(?:<|^)([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/);
-    const key = m ? m[1] : name.startsWith('data') ? 'data' : /^(import|export)/.test(name) ? 'imports/exports' : 'other';
-    crates.set(key, (crates.get(key) || 0) + n);
-  }
-  const top = (entries) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, 15);
-  return `Code and data before wasm-opt: ${(total / 1024).toFixed(1)} KB (custom sections and names left out).
-
-| crate | bytes | share |
-| --- | ---: | ---: |
-${top(crates).map(([k, n]) => `| ${k} | ${n} | ${(100 * n / total).toFixed(1)} % |`).join('\n')}
-
-| item | bytes |
-| --- | ---: |
-${top(items).map(([k, n]) => `| \`${k.replace(/::h[0-9a-f]{16}$/, '').replace(/\|/g, '\\|').slice(0, 110)}\` | ${n} |`).join('\n')}
-`;
-}
 let twiggyNow = null;
 const preOpt = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'feature-matrix.wasm');
 if (!smoke) {
