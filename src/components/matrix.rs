@@ -35,6 +35,9 @@ pub struct MatrixProps {
     pub oncopy: Callback<String>,
 }
 
+/// Rows rendered in the same frame as a change of the rows (a screenful).
+const FIRST_SCREEN_ROWS: usize = 40;
+
 /// The feature table: grouped by category in catalogue order by default,
 /// one flat list when a sort is active.
 #[component]
@@ -60,7 +63,26 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             </th>
         }
     };
-    let shown = &props.rows[..props.rows.len().min(props.limit)];
+    // When the rows change, the first screen's worth renders at once and the
+    // rest in the frame after: the reader sees the new first rows within one
+    // frame however long the list. (The first render, which may take over
+    // prerendered rows, renders them all.)
+    let completed = use_state(|| props.rows.clone());
+    let complete = *completed == props.rows;
+    {
+        let (completed, rows) = (completed.clone(), props.rows.clone());
+        use_effect_with((props.rows.clone(), complete), move |(_, complete)| {
+            if !*complete {
+                crate::after_next_paint(move || completed.set(rows));
+            }
+        });
+    }
+    let count = if complete {
+        props.limit
+    } else {
+        props.limit.min(FIRST_SCREEN_ROWS)
+    };
+    let shown = &props.rows[..props.rows.len().min(count)];
     let body = if props.sort.is_some() {
         let rows: Html = shown.iter().map(|&i| row(props, i)).collect();
         html! { <tbody>{rows}</tbody> }
@@ -86,7 +108,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             }
         })
     };
-    let hidden = props.rows.len() - shown.len();
+    let hidden = props.rows.len() - props.rows.len().min(props.limit);
     let show_all = {
         let onshowall = props.onshowall.clone();
         Callback::from(move |_: MouseEvent| onshowall.emit(()))

@@ -120,3 +120,19 @@ for (const [name, options] of [
     await page.context().close();
   });
 }
+
+test('after a change, the first screen of rows comes in the next frame and the rest follows', async () => {
+  const page = await open();
+  const alpha = k8s.features.filter((f) => f.stage === 'alpha').length;
+  const firstFrame = await page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('.fm-chip').click();
+    requestAnimationFrame(() => setTimeout(() => resolve(document.querySelectorAll('.fm-row').length)));
+  }));
+  assert.ok(firstFrame >= Math.min(40, alpha) && firstFrame <= alpha, `first frame had ${firstFrame} rows`);
+  await count(page, alpha);
+  // Back to every gate: the show-the-rest button never appears for fewer rows than the limit.
+  await page.locator('.fm-chip').first().click();
+  await count(page, k8s.features.length);
+  assert.equal(await page.locator('.fm-show-all').count(), 0);
+  await page.context().close();
+});
