@@ -582,32 +582,18 @@ features:
             Some("use B")
         );
         let repairs: Vec<String> = imported.repairs.iter().map(ToString::to_string).collect();
-        assert!(
-            repairs.iter().any(|r| r.contains("cleaned to \"core.a\"")),
-            "{repairs:?}"
-        );
-        assert!(
-            repairs
-                .iter()
-                .any(|r| r.contains("duplicate id \"core.a\"")),
-            "{repairs:?}"
-        );
-        assert!(
-            repairs.iter().any(|r| r.contains("missing id")),
-            "{repairs:?}"
-        );
-        assert!(
-            repairs
-                .iter()
-                .any(|r| r.starts_with("features[0].level.maturity: spaces")),
-            "{repairs:?}"
-        );
-        assert!(
-            repairs
-                .iter()
-                .any(|r| r.starts_with("features[0].area: spaces")),
-            "{repairs:?}"
-        );
+        for expected in [
+            "features[0].id: id \":\\\"core.a\\\"\" cleaned to \"core.a\"",
+            "features[1].id: duplicate id \"core.a\"",
+            "features[2].id: missing id",
+            "features[0].level.maturity: spaces",
+            "features[0].area: spaces",
+        ] {
+            assert!(
+                repairs.iter().any(|r| r.starts_with(expected)),
+                "{expected} not in {repairs:?}"
+            );
+        }
         assert!(
             crate::validate::validate(c).is_empty(),
             "{:?}",
