@@ -158,12 +158,8 @@ fn grouped(props: &MatrixProps, shown: &[usize]) -> Html {
                     let n = rows
                         .iter()
                         .filter(|&&i| {
-                            let feature = &c.features[i];
-                            let stage = match props.release {
-                                Some(rank) => history::stage_at(c, feature, rank),
-                                None => Some(feature.stage.as_str()),
-                            };
-                            stage == Some(s.id.as_str())
+                            history::stage_as_of(c, &c.features[i], props.release)
+                                == Some(s.id.as_str())
                         })
                         .count();
                     (s.tone, AttrValue::from(s.label.clone()), n)
@@ -226,15 +222,14 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
         Some(href) => html! { <a class="fm-link fm-feature-link" {href}>{name}</a> },
         None => name,
     };
-    let stage_id = match props.release {
-        Some(rank) => history::stage_at(c, feature, rank),
-        None => Some(feature.stage.as_str()),
-    };
-    let stage = stage_id.and_then(|id| c.stage(id)).map(|stage| {
-        let since = history::since(c, feature, props.release)
-            .map(|release| html! { <span class="fm-since">{(props.text.since)(release)}</span> });
-        html! { <>{stage_badge(stage, props.text.badge_hint)}{since}</> }
-    });
+    let stage = history::stage_as_of(c, feature, props.release)
+        .and_then(|id| c.stage(id))
+        .map(|stage| {
+            let since = history::since(c, feature, props.release).map(
+                |release| html! { <span class="fm-since">{(props.text.since)(release)}</span> },
+            );
+            html! { <>{stage_badge(stage, props.text.badge_hint)}{since}</> }
+        });
     let category = c
         .category(&feature.category)
         .map(|cat| highlighted(&cat.label, &props.search));

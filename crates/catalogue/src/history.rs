@@ -10,30 +10,56 @@ pub fn stage_at<'a>(catalogue: &Catalogue, feature: &'a Feature, rank: usize) ->
     if feature.history.is_empty() {
         return Some(&feature.stage);
     }
-    feature
-        .history
-        .iter()
-        .rev()
-        .find(|change| {
-            catalogue
-                .release_rank(&change.since)
-                .is_some_and(|r| r <= rank)
-        })
-        .map(|change| change.stage.as_str())
+    let ranked = feature.history.iter().filter_map(|change| {
+        Some((
+            catalogue.release_rank(&change.since)?,
+            change.stage.as_str(),
+        ))
+    });
+    latest_at(ranked, rank)
+}
+
+/// The feature's stage id as of release `rank`, or its current stage
+/// without one (`None` when it did not exist yet at `rank`).
+pub fn stage_as_of<'a>(
+    catalogue: &Catalogue,
+    feature: &'a Feature,
+    rank: Option<usize>,
+) -> Option<&'a str> {
+    match rank {
+        Some(rank) => stage_at(catalogue, feature, rank),
+        None => Some(&feature.stage),
+    }
 }
 
 /// Whether the feature's stage at `rank` differs from its stage at the
 /// release before, a feature new in `rank` included. Never for a feature
 /// without history.
 pub fn changed_in(catalogue: &Catalogue, feature: &Feature, rank: usize) -> bool {
-    if feature.history.is_empty() {
-        return false;
-    }
-    let now = stage_at(catalogue, feature, rank);
-    let before = rank
-        .checked_sub(1)
-        .and_then(|r| stage_at(catalogue, feature, r));
-    now.is_some() && now != before
+    !feature.history.is_empty() && differs_from_before(|r| stage_at(catalogue, feature, r), rank)
+}
+
+/// The rule behind [`stage_at`], over a history given as (release rank,
+/// stage) pairs oldest first: the last stage entered at or before `rank`.
+/// The search index uses it too, on ranks it computed once.
+pub(crate) fn latest_at<T>(
+    history: impl DoubleEndedIterator<Item = (usize, T)>,
+    rank: usize,
+) -> Option<T> {
+    history
+        .rev()
+        .find(|(r, _)| *r <= rank)
+        .map(|(_, stage)| stage)
+}
+
+/// The rule behind [`changed_in`]: the stage at `rank` exists and is not the
+/// one at the release before.
+pub(crate) fn differs_from_before<T: PartialEq>(
+    stage_at: impl Fn(usize) -> Option<T>,
+    rank: usize,
+) -> bool {
+    let now = stage_at(rank);
+    now.is_some() && now != rank.checked_sub(1).and_then(stage_at)
 }
 
 /// The release in which the feature entered the stage it has as of `rank`

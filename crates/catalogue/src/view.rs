@@ -4,6 +4,7 @@ use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::ops::Range;
 
+use crate::history;
 use crate::model::Catalogue;
 
 /// Longest search text kept from a URL or the search box, in characters.
@@ -354,19 +355,13 @@ impl SearchIndex {
         if history.is_empty() {
             return Some(self.stage_of[i]);
         }
-        history
-            .iter()
-            .rev()
-            .find(|(r, _)| *r <= rank)
-            .map(|(_, s)| *s)
+        history::latest_at(history.iter().copied(), rank)
     }
 
     /// Whether feature `i`'s stage in release `rank` differs from the one before.
     fn changed_in(&self, i: usize, rank: usize) -> bool {
-        let now = self.stage_at(i, rank);
         !self.history_of[i].is_empty()
-            && now.is_some()
-            && now != rank.checked_sub(1).and_then(|r| self.stage_at(i, r))
+            && history::differs_from_before(|r| self.stage_at(i, r), rank)
     }
 
     /// Every feature's stage rank as of `release` (`usize::MAX`: not yet there).
