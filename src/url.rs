@@ -21,8 +21,8 @@ pub fn read_view(prefix: &str) -> Parsed {
         } else {
             let known: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|(c, _)| *c).collect();
             parsed.warnings.push(format!(
-                "{prefix}{}lang: unknown language {lang:?}; known: {}; ignored",
-                if prefix.is_empty() { "" } else { "." },
+                "{}: unknown language {lang:?}; known: {}; ignored",
+                catalogue::codec::param_name(prefix, "lang"),
                 known.join(", ")
             ));
         }

@@ -21,7 +21,8 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
-fn key(prefix: &str, name: &str) -> String {
+/// A parameter's name under an instance's prefix: `q`, or `b.q` for prefix `b`.
+pub fn param_name(prefix: &str, name: &str) -> String {
     if prefix.is_empty() {
         name.to_string()
     } else {
@@ -42,7 +43,7 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
         let Some(name) = percent_decode(raw_name) else {
             continue;
         };
-        let Some(slot) = PARAMS.iter().position(|p| key(prefix, p) == name) else {
+        let Some(slot) = PARAMS.iter().position(|p| param_name(prefix, p) == name) else {
             continue;
         };
         let Some(value) = percent_decode(raw_value) else {
@@ -61,7 +62,7 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
     }
     let [q, stage, category, sort, dir, lang, defs, release, changed] = values;
     let warn = |w: &mut Vec<String>, name: &str, msg: String| {
-        w.push(format!("{}: {msg}", key(prefix, name)))
+        w.push(format!("{}: {msg}", param_name(prefix, name)))
     };
     let w = &mut parsed.warnings;
     let view = &mut parsed.view;
@@ -184,7 +185,7 @@ fn id_list(value: Option<&str>, warn: &mut dyn FnMut(String)) -> Vec<String> {
 /// replaced, every other parameter is kept as it was, in place.
 /// Returns the query without a leading `?`; empty when nothing is left.
 pub fn serialize_query(view: &ViewQuery, prefix: &str, existing: &str) -> String {
-    let ours: Vec<String> = PARAMS.iter().map(|p| key(prefix, p)).collect();
+    let ours: Vec<String> = PARAMS.iter().map(|p| param_name(prefix, p)).collect();
     let mut out: Vec<String> = existing
         .strip_prefix('?')
         .unwrap_or(existing)
@@ -198,7 +199,7 @@ pub fn serialize_query(view: &ViewQuery, prefix: &str, existing: &str) -> String
     let mut push = |name: &str, value: &str| {
         out.push(format!(
             "{}={}",
-            percent_encode(&key(prefix, name)),
+            percent_encode(&param_name(prefix, name)),
             percent_encode(value)
         ));
     };

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use thiserror::Error;
 
-use crate::model::{Aspect, Catalogue, Category, Feature, Stage, Tone, SUPPORTED_VERSION};
+use crate::model::{Aspect, Catalogue, Category, Feature, Stage, Tone};
 
 /// Options that the page itself does not say.
 #[derive(Clone, Debug, Default)]
@@ -51,26 +51,15 @@ enum Section {
 /// Reads a catalogue from a Hugo markdown page.
 pub fn import_markdown(page: &str, options: &ImportOptions) -> Result<Catalogue, ImportError> {
     let (front, body) = split_front_matter(page);
+    let locale = options
+        .locale
+        .clone()
+        .or_else(|| locale_from_aliases(front))
+        .unwrap_or_else(|| "en".into());
+    let title = front_value(front, "title").unwrap_or_default();
     let mut c = Catalogue {
-        version: SUPPORTED_VERSION,
-        locale: options
-            .locale
-            .clone()
-            .or_else(|| locale_from_aliases(front))
-            .unwrap_or_else(|| "en".into()),
-        title: front_value(front, "title").unwrap_or_default(),
         description: front_value(front, "description").unwrap_or_default(),
-        intro: String::new(),
-        definitions_heading: String::new(),
-        features_heading: String::new(),
-        features_intro: String::new(),
-        footer: String::new(),
-        base_url: options.base_url.clone(),
-        releases: Vec::new(),
-        stages: Vec::new(),
-        aspects: Vec::new(),
-        categories: Vec::new(),
-        features: Vec::new(),
+        ..Catalogue::new(locale, title, options.base_url.clone())
     };
     let mut section = Section::Intro;
     let mut in_shortcode = false;
@@ -349,7 +338,8 @@ pub(crate) fn slug(text: &str, fallback: &str) -> String {
     }
 }
 
-fn unique(id: String, used: &mut HashSet<String>) -> String {
+/// `id`, or `id-2`, `id-3`, … when already used; the result is marked used.
+pub(crate) fn unique(id: String, used: &mut HashSet<String>) -> String {
     let mut candidate = id.clone();
     let mut n = 2;
     while !used.insert(candidate.clone()) {

@@ -13,9 +13,7 @@ use std::collections::HashSet;
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::import::ImportError;
-use crate::model::{
-    Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone, SUPPORTED_VERSION,
-};
+use crate::model::{Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone};
 use crate::validate::{is_valid_id, is_valid_release};
 
 /// Which importer reads a file.
@@ -149,12 +147,7 @@ impl Repairs {
                 }
             }
         };
-        let mut candidate = id.clone();
-        let mut n = 2;
-        while !self.used_ids.insert(candidate.clone()) {
-            candidate = format!("{id}-{n}");
-            n += 1;
-        }
+        let candidate = crate::import::unique(id.clone(), &mut self.used_ids);
         if candidate != id {
             self.note(path, format!("duplicate id {id:?}; renamed {candidate:?}"));
         }
@@ -269,48 +262,42 @@ pub fn import_istio(text: &str, options: &YamlOptions) -> Result<Imported, Impor
     if features.is_empty() {
         return Err(ImportError::NoFeatures);
     }
-    let catalogue = catalogue(
+    Ok(finish(
         options,
         "Istio feature status",
         Vec::new(),
         stages_in_order(&labels),
         categories,
         features,
-    );
-    Ok(Imported {
-        catalogue,
-        repairs: r.list,
-    })
+        r,
+    ))
 }
 
-/// A catalogue of imported parts, with the options' locale, title and base URL.
-fn catalogue(
+/// The imported parts as a catalogue (with the options' locale, title and
+/// base URL), and the repairs that made them.
+fn finish(
     options: &YamlOptions,
     default_title: &str,
     releases: Vec<String>,
     stages: Vec<Stage>,
     categories: Vec<Category>,
     features: Vec<Feature>,
-) -> Catalogue {
-    Catalogue {
-        version: SUPPORTED_VERSION,
-        locale: options.locale.clone().unwrap_or_else(|| "en".into()),
-        title: options
-            .title
-            .clone()
-            .unwrap_or_else(|| default_title.into()),
-        description: String::new(),
-        intro: String::new(),
-        definitions_heading: String::new(),
-        features_heading: String::new(),
-        features_intro: String::new(),
-        footer: String::new(),
-        base_url: options.base_url.clone(),
-        releases,
-        stages,
-        aspects: Vec::new(),
-        categories,
-        features,
+    repairs: Repairs,
+) -> Imported {
+    let locale = options.locale.clone().unwrap_or_else(|| "en".into());
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| default_title.into());
+    Imported {
+        catalogue: Catalogue {
+            releases,
+            stages,
+            categories,
+            features,
+            ..Catalogue::new(locale, title, options.base_url.clone())
+        },
+        repairs: repairs.list,
     }
 }
 
@@ -469,18 +456,15 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
         id: "feature-gates".into(),
         label: "Feature gates".into(),
     }];
-    let catalogue = catalogue(
+    Ok(finish(
         options,
         "Kubernetes feature gates",
         releases,
         stages_in_order(&labels),
         categories,
         features,
-    );
-    Ok(Imported {
-        catalogue,
-        repairs: r.list,
-    })
+        r,
+    ))
 }
 
 /// Orders release ids like `1.9` < `1.10` (numeric parts compared as numbers).

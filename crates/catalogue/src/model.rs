@@ -163,6 +163,27 @@ pub struct Deprecation {
 }
 
 impl Catalogue {
+    /// An empty catalogue of the supported version: the start of an import.
+    pub fn new(locale: String, title: String, base_url: Option<String>) -> Self {
+        Catalogue {
+            version: SUPPORTED_VERSION,
+            locale,
+            title,
+            description: String::new(),
+            intro: String::new(),
+            definitions_heading: String::new(),
+            features_heading: String::new(),
+            features_intro: String::new(),
+            footer: String::new(),
+            base_url,
+            releases: Vec::new(),
+            stages: Vec::new(),
+            aspects: Vec::new(),
+            categories: Vec::new(),
+            features: Vec::new(),
+        }
+    }
+
     /// Position of a release, oldest first.
     pub fn release_rank(&self, id: &str) -> Option<usize> {
         self.releases.iter().position(|r| r == id)
