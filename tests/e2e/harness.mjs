@@ -88,13 +88,19 @@ export async function launch() {
   });
 }
 
+/// Keeps the page's console messages and uncaught errors in `page.messages`.
+export function recordMessages(page) {
+  page.messages = [];
+  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+  return page;
+}
+
 /// A page that records console messages and uncaught errors.
 export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
   const page = await context.newPage();
-  page.messages = [];
-  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+  recordMessages(page);
   await page.goto(url);
   return page;
 }
@@ -109,9 +115,7 @@ export async function openTracked(browser, url, context = {}) {
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await ctx.newPage();
-  page.messages = [];
-  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+  recordMessages(page);
   await page.goto(url);
   return page;
 }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, live, rows, consoleErrors, screenshot, axe, root, STRICT_CSP } from './harness.mjs';
+import { serve, launch, live, rows, consoleErrors, screenshot, axe, root, STRICT_CSP, recordMessages } from './harness.mjs';
 
 const k8s = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'kubernetes.json'), 'utf8'));
 const rank = (release) => k8s.releases.indexOf(release);
@@ -30,9 +30,7 @@ async function open(query = '', { width = 1280, colorScheme = 'light', bypassCSP
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
-  page.messages = [];
-  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+  recordMessages(page);
   await page.goto(`${server.base}examples/kubernetes.html${query}`);
   await live(page);
   return page;

@@ -3,7 +3,7 @@
 // down (no listener left behind), re-inserted ones mount again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, consoleErrors, STRICT_CSP } from './harness.mjs';
+import { serve, launch, consoleErrors, STRICT_CSP, recordMessages } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve({ csp: STRICT_CSP }); browser = await launch(); });
@@ -28,9 +28,7 @@ async function open() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(countPopstateListeners);
   const page = await context.newPage();
-  page.messages = [];
-  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+  recordMessages(page);
   await page.goto(server.base + 'fixtures/navigation.html');
   await page.waitForFunction(() => customElements.get('feature-matrix'));
   return page;

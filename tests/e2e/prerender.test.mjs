@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, live, rows, rowNames, consoleErrors, screenshot, dist, root } from './harness.mjs';
+import { serve, launch, live, rows, rowNames, consoleErrors, screenshot, dist, root, recordMessages } from './harness.mjs';
 
 const zh = JSON.parse(fs.readFileSync(path.join(root, 'data', 'features.zh.json'), 'utf8'));
 const en = JSON.parse(fs.readFileSync(path.join(root, 'data', 'features.en.json'), 'utf8'));
@@ -25,9 +25,7 @@ async function newPage({ javaScriptEnabled = true, width = 1280, height = 900 } 
   const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height } });
   await context.addInitScript(observeLayoutShifts);
   const page = await context.newPage();
-  page.messages = [];
-  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+  recordMessages(page);
   return page;
 }
 
