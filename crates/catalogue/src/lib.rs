@@ -11,12 +11,14 @@
 //! - [`diff`]: drift between two locales of a catalogue.
 
 pub mod codec;
+mod decode;
 pub mod diff;
 pub mod history;
 pub mod import;
 #[cfg(feature = "yaml")]
 pub mod import_yaml;
 pub mod inline;
+pub mod json;
 pub mod model;
 pub mod validate;
 pub mod view;

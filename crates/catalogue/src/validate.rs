@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use crate::inline::{check_link, parse_inline, LinkKind, Segment};
 use crate::model::{Catalogue, SUPPORTED_VERSION};
+use crate::{decode, json};
 
 /// Limits enforced before anything renders. Documented in `data/README.md`.
 pub mod limits {
@@ -133,21 +134,16 @@ pub fn load_str(text: &str) -> Result<Catalogue, LoadError> {
     check_size(text.len() as u64)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     check_depth(text)?;
-    let catalogue: Catalogue = serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            LoadError::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message: strip_position(&e.to_string()),
-            }
-        } else {
-            LoadError::Shape {
-                path: path_at(text, e.line(), e.column()),
-                message: strip_position(&e.to_string()),
-                line: e.line(),
-                column: e.column(),
-            }
-        }
+    let root = json::parse(text).map_err(|e| LoadError::Syntax {
+        line: e.line,
+        column: e.column,
+        message: e.message.to_string(),
+    })?;
+    let catalogue = decode::catalogue(&root).map_err(|e| LoadError::Shape {
+        path: e.path,
+        message: e.message,
+        line: e.line,
+        column: e.column,
     })?;
     let problems = validate(&catalogue);
     if problems.is_empty() {
@@ -155,94 +151,6 @@ pub fn load_str(text: &str) -> Result<Catalogue, LoadError> {
     } else {
         Err(LoadError::Invalid(problems))
     }
-}
-
-/// serde_json appends " at line L column C"; we report those separately.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
-/// The JSON path of the value that ends at `line`, `column` (where serde_json
-/// reports a shape error), e.g. `features[0].stage`; `$` for the document.
-/// A small scan of the text instead of a path-tracking deserializer, which
-/// would double the deserializer's code in the widget's wasm.
-pub fn path_at(text: &str, line: usize, column: usize) -> String {
-    enum Frame<'a> {
-        Object {
-            key: Option<&'a str>,
-            expecting_key: bool,
-        },
-        Array {
-            index: usize,
-        },
-    }
-    let line_start = match line {
-        0 | 1 => 0,
-        n => text
-            .match_indices('\n')
-            .nth(n - 2)
-            .map_or(text.len(), |(i, _)| i + 1),
-    };
-    let end = (line_start + column).min(text.len());
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    while i < end {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                if let Some(Frame::Object { key, expecting_key }) = stack.last_mut() {
-                    if *expecting_key {
-                        *key = text.get(start..i.min(text.len()));
-                        *expecting_key = false;
-                    }
-                }
-            }
-            b'{' => stack.push(Frame::Object {
-                key: None,
-                expecting_key: true,
-            }),
-            b'[' => stack.push(Frame::Array { index: 0 }),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Array { index }) => *index += 1,
-                Some(Frame::Object { expecting_key, .. }) => *expecting_key = true,
-                None => {}
-            },
-            _ => {}
-        }
-        i += 1;
-    }
-    let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Object { key: Some(key), .. } => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            Frame::Object { key: None, .. } => {}
-            Frame::Array { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
-            }
-        }
-    }
-    if path.is_empty() {
-        path.push('$');
-    }
-    path
 }
 
 /// Refuses deep nesting before the parser recurses into it.

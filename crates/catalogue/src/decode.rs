@@ -1,0 +1,274 @@
+//! From a JSON tree to the catalogue's types, naming the path of any value
+//! of the wrong shape (`features[1].stage`). Follows the serde attributes of
+//! [`crate::model`]: optional fields may be missing, `Option`s may be null,
+//! unknown fields are ignored, a repeated field is refused.
+
+use std::collections::BTreeMap;
+
+use crate::json::{Node, Value};
+use crate::model::{Aspect, Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone};
+
+/// A value of the wrong shape: where, and what was wrong.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ShapeError {
+    pub path: String,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+type Result<T> = std::result::Result<T, ShapeError>;
+
+/// The catalogue in `root`.
+pub fn catalogue(root: &Node) -> Result<Catalogue> {
+    let f = Fields::new(root, "", "struct Catalogue")?;
+    Ok(Catalogue {
+        version: f.required("version", version)?,
+        locale: f.required("locale", string)?,
+        title: f.required("title", string)?,
+        description: f.or_default("description", string)?,
+        intro: f.or_default("intro", string)?,
+        definitions_heading: f.or_default("definitions_heading", string)?,
+        features_heading: f.or_default("features_heading", string)?,
+        features_intro: f.or_default("features_intro", string)?,
+        footer: f.or_default("footer", string)?,
+        base_url: f.optional("base_url", string)?,
+        releases: f.or_default("releases", |n, p| list(n, p, string))?,
+        stages: f.required("stages", |n, p| list(n, p, stage))?,
+        aspects: f.or_default("aspects", |n, p| list(n, p, aspect))?,
+        categories: f.required("categories", |n, p| list(n, p, category))?,
+        features: f.required("features", |n, p| list(n, p, feature))?,
+    })
+}
+
+fn stage(node: &Node, path: &str) -> Result<Stage> {
+    let f = Fields::new(node, path, "struct Stage")?;
+    Ok(Stage {
+        id: f.required("id", string)?,
+        label: f.required("label", string)?,
+        tone: f.required("tone", tone)?,
+    })
+}
+
+fn aspect(node: &Node, path: &str) -> Result<Aspect> {
+    let f = Fields::new(node, path, "struct Aspect")?;
+    Ok(Aspect {
+        id: f.required("id", string)?,
+        label: f.required("label", string)?,
+        definitions: f.required("definitions", |n, p| {
+            let map = Fields::new(n, p, "a map")?;
+            let mut out = BTreeMap::new();
+            for (key, value) in map.members {
+                if out
+                    .insert(key.clone(), string(value, &child(p, key))?)
+                    .is_some()
+                {
+                    return Err(error(
+                        value,
+                        &child(p, key),
+                        format!("duplicate key `{key}`"),
+                    ));
+                }
+            }
+            Ok(out)
+        })?,
+    })
+}
+
+fn category(node: &Node, path: &str) -> Result<Category> {
+    let f = Fields::new(node, path, "struct Category")?;
+    Ok(Category {
+        id: f.required("id", string)?,
+        label: f.required("label", string)?,
+    })
+}
+
+fn feature(node: &Node, path: &str) -> Result<Feature> {
+    let f = Fields::new(node, path, "struct Feature")?;
+    Ok(Feature {
+        id: f.required("id", string)?,
+        name: f.required("name", string)?,
+        category: f.required("category", string)?,
+        stage: f.required("stage", string)?,
+        link: f.optional("link", string)?,
+        note: f.optional("note", string)?,
+        history: f.or_default("history", |n, p| {
+            list(n, p, |n, p| {
+                let f = Fields::new(n, p, "struct StageChange")?;
+                Ok(StageChange {
+                    stage: f.required("stage", string)?,
+                    since: f.required("since", string)?,
+                })
+            })
+        })?,
+        deprecated: f.optional("deprecated", |n, p| {
+            let f = Fields::new(n, p, "struct Deprecation")?;
+            Ok(Deprecation {
+                since: f.required("since", string)?,
+                replacement: f.optional("replacement", string)?,
+            })
+        })?,
+    })
+}
+
+fn tone(node: &Node, path: &str) -> Result<Tone> {
+    const TONES: [Tone; 5] = [
+        Tone::Experimental,
+        Tone::Preview,
+        Tone::Stable,
+        Tone::Deprecated,
+        Tone::Neutral,
+    ];
+    let name = string(node, path)?;
+    TONES
+        .into_iter()
+        .find(|t| t.as_str() == name)
+        .ok_or_else(|| {
+            let known: Vec<String> = TONES.iter().map(|t| format!("`{}`", t.as_str())).collect();
+            error(
+                node,
+                path,
+                format!(
+                    "unknown variant `{name}`, expected one of {}",
+                    known.join(", ")
+                ),
+            )
+        })
+}
+
+fn version(node: &Node, path: &str) -> Result<u32> {
+    match &node.value {
+        Value::Number(text) if is_integer(text) => text.parse().map_err(|_| {
+            error(
+                node,
+                path,
+                format!("invalid value: integer `{text}`, expected u32"),
+            )
+        }),
+        _ => Err(wrong_type(node, path, "u32")),
+    }
+}
+
+fn string(node: &Node, path: &str) -> Result<String> {
+    match &node.value {
+        Value::String(s) => Ok(s.clone()),
+        _ => Err(wrong_type(node, path, "a string")),
+    }
+}
+
+fn list<T>(node: &Node, path: &str, item: impl Fn(&Node, &str) -> Result<T>) -> Result<Vec<T>> {
+    let Value::Array(items) = &node.value else {
+        return Err(wrong_type(node, path, "a sequence"));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, n)| item(n, &format!("{path}[{i}]")))
+        .collect()
+}
+
+/// An object's members, read by name.
+struct Fields<'a> {
+    node: &'a Node,
+    path: &'a str,
+    members: &'a [(String, Node)],
+}
+
+impl<'a> Fields<'a> {
+    fn new(node: &'a Node, path: &'a str, expected: &str) -> Result<Self> {
+        match &node.value {
+            Value::Object(members) => Ok(Fields {
+                node,
+                path,
+                members,
+            }),
+            _ => Err(wrong_type(node, path, expected)),
+        }
+    }
+
+    /// The member `name`, decoded; `None` when it is missing.
+    fn get<T>(&self, name: &str, decode: impl Fn(&Node, &str) -> Result<T>) -> Result<Option<T>> {
+        let mut found = self.members.iter().filter(|(key, _)| key == name);
+        let Some((_, node)) = found.next() else {
+            return Ok(None);
+        };
+        if let Some((_, again)) = found.next() {
+            return Err(error(
+                again,
+                &child(self.path, name),
+                format!("duplicate field `{name}`"),
+            ));
+        }
+        decode(node, &child(self.path, name)).map(Some)
+    }
+
+    fn required<T>(&self, name: &str, decode: impl Fn(&Node, &str) -> Result<T>) -> Result<T> {
+        self.get(name, decode)?
+            .ok_or_else(|| error(self.node, self.path, format!("missing field `{name}`")))
+    }
+
+    /// A field that may be missing (`#[serde(default)]`).
+    fn or_default<T: Default>(
+        &self,
+        name: &str,
+        decode: impl Fn(&Node, &str) -> Result<T>,
+    ) -> Result<T> {
+        Ok(self.get(name, decode)?.unwrap_or_default())
+    }
+
+    /// An `Option` field: missing or null is `None`.
+    fn optional<T>(
+        &self,
+        name: &str,
+        decode: impl Fn(&Node, &str) -> Result<T>,
+    ) -> Result<Option<T>> {
+        self.get(name, |n, p| match n.value {
+            Value::Null => Ok(None),
+            _ => decode(n, p).map(Some),
+        })
+        .map(Option::flatten)
+    }
+}
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn is_integer(number: &str) -> bool {
+    !number.contains(['.', 'e', 'E'])
+}
+
+fn error(node: &Node, path: &str, message: String) -> ShapeError {
+    ShapeError {
+        path: if path.is_empty() {
+            "$".into()
+        } else {
+            path.into()
+        },
+        message,
+        line: node.line,
+        column: node.column,
+    }
+}
+
+/// serde's wording: "invalid type: integer `3`, expected a string".
+fn wrong_type(node: &Node, path: &str, expected: &str) -> ShapeError {
+    let found = match &node.value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) if is_integer(n) => format!("integer `{n}`"),
+        Value::Number(n) => format!("floating point `{n}`"),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "sequence".to_string(),
+        Value::Object(_) => "map".to_string(),
+    };
+    error(
+        node,
+        path,
+        format!("invalid type: {found}, expected {expected}"),
+    )
+}
