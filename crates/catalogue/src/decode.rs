@@ -8,20 +8,20 @@ use std::collections::BTreeMap;
 use crate::json::{Node, Value};
 use crate::model::{Aspect, Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone};
 
-/// A value of the wrong shape: where, and what was wrong.
+/// A value of the wrong shape: where (its path, and its byte offset in the
+/// text), and what was wrong.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ShapeError {
     pub path: String,
     pub message: String,
-    pub line: usize,
-    pub column: usize,
+    pub offset: usize,
 }
 
 type Result<T> = std::result::Result<T, ShapeError>;
 
 /// The catalogue in `root`.
 pub fn catalogue(root: &Node) -> Result<Catalogue> {
-    let f = Fields::new(root, "", "struct Catalogue")?;
+    let f = Fields::new(root, Path::Root, "struct Catalogue")?;
     Ok(Catalogue {
         version: f.required("version", version)?,
         locale: f.required("locale", string)?,
@@ -41,7 +41,7 @@ pub fn catalogue(root: &Node) -> Result<Catalogue> {
     })
 }
 
-fn stage(node: &Node, path: &str) -> Result<Stage> {
+fn stage(node: &Node, path: Path) -> Result<Stage> {
     let f = Fields::new(node, path, "struct Stage")?;
     Ok(Stage {
         id: f.required("id", string)?,
@@ -50,7 +50,7 @@ fn stage(node: &Node, path: &str) -> Result<Stage> {
     })
 }
 
-fn aspect(node: &Node, path: &str) -> Result<Aspect> {
+fn aspect(node: &Node, path: Path) -> Result<Aspect> {
     let f = Fields::new(node, path, "struct Aspect")?;
     Ok(Aspect {
         id: f.required("id", string)?,
@@ -59,15 +59,9 @@ fn aspect(node: &Node, path: &str) -> Result<Aspect> {
             let map = Fields::new(n, p, "a map")?;
             let mut out = BTreeMap::new();
             for (key, value) in map.members {
-                if out
-                    .insert(key.clone(), string(value, &child(p, key))?)
-                    .is_some()
-                {
-                    return Err(error(
-                        value,
-                        &child(p, key),
-                        format!("duplicate key `{key}`"),
-                    ));
+                let at = Path::Key(&p, key);
+                if out.insert(key.clone(), string(value, at)?).is_some() {
+                    return Err(error(value, at, format!("duplicate key `{key}`")));
                 }
             }
             Ok(out)
@@ -75,7 +69,7 @@ fn aspect(node: &Node, path: &str) -> Result<Aspect> {
     })
 }
 
-fn category(node: &Node, path: &str) -> Result<Category> {
+fn category(node: &Node, path: Path) -> Result<Category> {
     let f = Fields::new(node, path, "struct Category")?;
     Ok(Category {
         id: f.required("id", string)?,
@@ -83,7 +77,7 @@ fn category(node: &Node, path: &str) -> Result<Category> {
     })
 }
 
-fn feature(node: &Node, path: &str) -> Result<Feature> {
+fn feature(node: &Node, path: Path) -> Result<Feature> {
     let f = Fields::new(node, path, "struct Feature")?;
     Ok(Feature {
         id: f.required("id", string)?,
@@ -111,7 +105,7 @@ fn feature(node: &Node, path: &str) -> Result<Feature> {
     })
 }
 
-fn tone(node: &Node, path: &str) -> Result<Tone> {
+fn tone(node: &Node, path: Path) -> Result<Tone> {
     const TONES: [Tone; 5] = [
         Tone::Experimental,
         Tone::Preview,
@@ -136,7 +130,7 @@ fn tone(node: &Node, path: &str) -> Result<Tone> {
         })
 }
 
-fn version(node: &Node, path: &str) -> Result<u32> {
+fn version(node: &Node, path: Path) -> Result<u32> {
     match &node.value {
         Value::Number(text) if is_integer(text) => text.parse().map_err(|_| {
             error(
@@ -149,33 +143,33 @@ fn version(node: &Node, path: &str) -> Result<u32> {
     }
 }
 
-fn string(node: &Node, path: &str) -> Result<String> {
+fn string(node: &Node, path: Path) -> Result<String> {
     match &node.value {
         Value::String(s) => Ok(s.clone()),
         _ => Err(wrong_type(node, path, "a string")),
     }
 }
 
-fn list<T>(node: &Node, path: &str, item: impl Fn(&Node, &str) -> Result<T>) -> Result<Vec<T>> {
+fn list<T>(node: &Node, path: Path, item: impl Fn(&Node, Path) -> Result<T>) -> Result<Vec<T>> {
     let Value::Array(items) = &node.value else {
         return Err(wrong_type(node, path, "a sequence"));
     };
     items
         .iter()
         .enumerate()
-        .map(|(i, n)| item(n, &format!("{path}[{i}]")))
+        .map(|(i, n)| item(n, Path::Index(&path, i)))
         .collect()
 }
 
 /// An object's members, read by name.
 struct Fields<'a> {
     node: &'a Node,
-    path: &'a str,
+    path: Path<'a>,
     members: &'a [(String, Node)],
 }
 
 impl<'a> Fields<'a> {
-    fn new(node: &'a Node, path: &'a str, expected: &str) -> Result<Self> {
+    fn new(node: &'a Node, path: Path<'a>, expected: &str) -> Result<Self> {
         match &node.value {
             Value::Object(members) => Ok(Fields {
                 node,
@@ -187,7 +181,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The member `name`, decoded; `None` when it is missing.
-    fn get<T>(&self, name: &str, decode: impl Fn(&Node, &str) -> Result<T>) -> Result<Option<T>> {
+    fn get<T>(&self, name: &str, decode: impl Fn(&Node, Path) -> Result<T>) -> Result<Option<T>> {
         let mut found = self.members.iter().filter(|(key, _)| key == name);
         let Some((_, node)) = found.next() else {
             return Ok(None);
@@ -195,14 +189,14 @@ impl<'a> Fields<'a> {
         if let Some((_, again)) = found.next() {
             return Err(error(
                 again,
-                &child(self.path, name),
+                Path::Key(&self.path, name),
                 format!("duplicate field `{name}`"),
             ));
         }
-        decode(node, &child(self.path, name)).map(Some)
+        decode(node, Path::Key(&self.path, name)).map(Some)
     }
 
-    fn required<T>(&self, name: &str, decode: impl Fn(&Node, &str) -> Result<T>) -> Result<T> {
+    fn required<T>(&self, name: &str, decode: impl Fn(&Node, Path) -> Result<T>) -> Result<T> {
         self.get(name, decode)?
             .ok_or_else(|| error(self.node, self.path, format!("missing field `{name}`")))
     }
@@ -211,7 +205,7 @@ impl<'a> Fields<'a> {
     fn or_default<T: Default>(
         &self,
         name: &str,
-        decode: impl Fn(&Node, &str) -> Result<T>,
+        decode: impl Fn(&Node, Path) -> Result<T>,
     ) -> Result<T> {
         Ok(self.get(name, decode)?.unwrap_or_default())
     }
@@ -220,7 +214,7 @@ impl<'a> Fields<'a> {
     fn optional<T>(
         &self,
         name: &str,
-        decode: impl Fn(&Node, &str) -> Result<T>,
+        decode: impl Fn(&Node, Path) -> Result<T>,
     ) -> Result<Option<T>> {
         self.get(name, |n, p| match n.value {
             Value::Null => Ok(None),
@@ -230,11 +224,32 @@ impl<'a> Fields<'a> {
     }
 }
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+/// Where a value is, rendered only for a message: `features[1].stage`.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn render(self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.render(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.render(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
     }
 }
 
@@ -242,21 +257,21 @@ fn is_integer(number: &str) -> bool {
     !number.contains(['.', 'e', 'E'])
 }
 
-fn error(node: &Node, path: &str, message: String) -> ShapeError {
+fn error(node: &Node, path: Path, message: String) -> ShapeError {
+    let mut rendered = String::new();
+    path.render(&mut rendered);
+    if rendered.is_empty() {
+        rendered.push('$');
+    }
     ShapeError {
-        path: if path.is_empty() {
-            "$".into()
-        } else {
-            path.into()
-        },
+        path: rendered,
         message,
-        line: node.line,
-        column: node.column,
+        offset: node.offset,
     }
 }
 
 /// serde's wording: "invalid type: integer `3`, expected a string".
-fn wrong_type(node: &Node, path: &str, expected: &str) -> ShapeError {
+fn wrong_type(node: &Node, path: Path, expected: &str) -> ShapeError {
     let found = match &node.value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => format!("boolean `{b}`"),

@@ -7,12 +7,11 @@
 //! follow serde_json's wording. Numbers keep their text: the catalogue only
 //! needs integers (its `version`).
 
-/// A parsed value and where it starts (1-based line and column).
+/// A parsed value and where it starts (a byte offset: see [`position`]).
 #[derive(Debug, PartialEq)]
 pub struct Node {
     pub value: Value,
-    pub line: usize,
-    pub column: usize,
+    pub offset: usize,
 }
 
 #[derive(Debug, PartialEq)]
@@ -41,8 +40,6 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut p = Parser {
         text: text.as_bytes(),
         pos: 0,
-        line: 1,
-        line_start: 0,
     };
     p.skip_whitespace();
     let node = p.value()?;
@@ -53,12 +50,26 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     Ok(node)
 }
 
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+/// Computed only for a message: a position per value would cost a scan of
+/// its line, and a catalogue may be one long line.
+pub fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + before[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    (line, column)
+}
+
 struct Parser<'a> {
     text: &'a [u8],
     pos: usize,
-    line: usize,
-    /// Byte offset where the current line starts.
-    line_start: usize,
 }
 
 impl Parser<'_> {
@@ -66,36 +77,25 @@ impl Parser<'_> {
         self.text.get(self.pos).copied()
     }
 
-    /// The column of the current byte, counted in characters (1-based).
-    fn column(&self) -> usize {
-        let line = &self.text[self.line_start..self.pos.min(self.text.len())];
-        line.iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1
-    }
-
     fn error(&self, message: &'static str) -> SyntaxError {
+        // The parser only reads a &str, so the bytes are UTF-8.
+        let text = std::str::from_utf8(self.text).unwrap_or_default();
+        let (line, column) = position(text, self.pos);
         SyntaxError {
-            line: self.line,
-            column: self.column(),
+            line,
+            column,
             message,
         }
     }
 
     fn skip_whitespace(&mut self) {
-        while let Some(b) = self.peek() {
-            match b {
-                b'\n' => {
-                    self.pos += 1;
-                    self.line += 1;
-                    self.line_start = self.pos;
-                }
-                b' ' | b'\t' | b'\r' => self.pos += 1,
-                _ => break,
-            }
+        while let Some(b' ' | b'\t' | b'\r' | b'\n') = self.peek() {
+            self.pos += 1;
         }
     }
 
     fn value(&mut self) -> Result<Node, SyntaxError> {
-        let (line, column) = (self.line, self.column());
+        let offset = self.pos;
         let value = match self.peek() {
             None => return Err(self.error("EOF while parsing a value")),
             Some(b'{') => self.object()?,
@@ -107,11 +107,7 @@ impl Parser<'_> {
             Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
             Some(_) => return Err(self.error("expected value")),
         };
-        Ok(Node {
-            value,
-            line,
-            column,
-        })
+        Ok(Node { value, offset })
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
@@ -334,7 +330,8 @@ mod tests {
             panic!("not an object")
         };
         assert_eq!(members[0].0, "a");
-        assert_eq!((members[0].1.line, members[0].1.column), (2, 8));
+        assert_eq!(members[0].1.offset, 9);
+        assert_eq!(position("{\n  \"a\": [1", 9), (2, 8));
         let Value::Array(items) = &members[0].1.value else {
             panic!("not an array")
         };

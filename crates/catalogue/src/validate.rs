@@ -139,11 +139,14 @@ pub fn load_str(text: &str) -> Result<Catalogue, LoadError> {
         column: e.column,
         message: e.message.to_string(),
     })?;
-    let catalogue = decode::catalogue(&root).map_err(|e| LoadError::Shape {
-        path: e.path,
-        message: e.message,
-        line: e.line,
-        column: e.column,
+    let catalogue = decode::catalogue(&root).map_err(|e| {
+        let (line, column) = json::position(text, e.offset);
+        LoadError::Shape {
+            path: e.path,
+            message: e.message,
+            line,
+            column,
+        }
     })?;
     let problems = validate(&catalogue);
     if problems.is_empty() {
