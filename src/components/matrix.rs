@@ -38,6 +38,9 @@ pub struct MatrixProps {
 /// Rows rendered in the same frame as a change of the rows (a screenful).
 const FIRST_SCREEN_ROWS: usize = 40;
 
+/// The pause after which the rows past the first screen render.
+const CATCH_UP_MS: i32 = 120;
+
 /// The feature table: grouped by category in catalogue order by default,
 /// one flat list when a sort is active.
 #[component]
@@ -63,31 +66,39 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             </th>
         }
     };
-    // When the rows change, the first screen's worth renders at once and the
-    // rest in the frame after: the reader sees the new first rows within one
-    // frame however long the list. (The first render, which may take over
-    // prerendered rows, renders them all.)
-    let completed = use_state(|| props.rows.clone());
-    let complete = *completed == props.rows;
-    {
-        let (completed, rows) = (completed.clone(), props.rows.clone());
-        use_effect_with((props.rows.clone(), complete), move |(_, complete)| {
-            if !*complete {
-                crate::after_next_paint(move || completed.set(rows));
-            }
-        });
-    }
-    let count = if complete {
-        props.limit
-    } else {
-        props.limit.min(FIRST_SCREEN_ROWS)
+    // When the rows change, the first screen's worth renders at once, with
+    // the later rows that are on the page already (a narrowing search keeps
+    // its rows: nothing is removed to be added again) and the pinned row; the
+    // rest, out of sight, once the reader has paused for `CATCH_UP_MS` (while
+    // typing, each keystroke postpones it). The reader sees the new first
+    // rows within one frame however long the list. (The first render, which
+    // may take over prerendered rows, renders them all.)
+    // `on_page`: the rows the last render put on the page (`None` before the
+    // first); `catch_up`: the next render renders every row.
+    let on_page = use_mut_ref(|| None::<Vec<usize>>);
+    let catch_up = use_mut_ref(|| false);
+    let later = use_mut_ref(crate::Debounce::default);
+    let update = use_force_update();
+    let all = &props.rows[..props.rows.len().min(props.limit)];
+    let shown = match &*on_page.borrow() {
+        Some(rendered) if !catch_up.replace(false) => first_screen(all, rendered, props.pinned),
+        _ => all.to_vec(),
     };
-    let shown = &props.rows[..props.rows.len().min(count)];
+    let partial = shown.len() < all.len();
+    *on_page.borrow_mut() = Some(shown.clone());
+    use_effect_with((props.rows.clone(), partial), move |&(_, partial)| {
+        if partial {
+            later.borrow().schedule(CATCH_UP_MS, move || {
+                *catch_up.borrow_mut() = true;
+                update.force_update();
+            });
+        }
+    });
     let body = if props.sort.is_some() {
         let rows: Html = shown.iter().map(|&i| row(props, i)).collect();
         html! { <tbody>{rows}</tbody> }
     } else {
-        grouped(props, shown)
+        grouped(props, &shown)
     };
     // Clicks on the rows' buttons: a badge (`data-stage`) opens the
     // definitions, a `#` (`data-feature`) copies the feature's link.
@@ -134,6 +145,21 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             }
         </>
     }
+}
+
+/// The rows to render in the frame of a change: the first screen of `rows`,
+/// then those of the rest that `rendered` (the rows on the page) has, and
+/// `pinned`, in `rows`' order.
+fn first_screen(rows: &[usize], rendered: &[usize], pinned: Option<usize>) -> Vec<usize> {
+    let split = rows.len().min(FIRST_SCREEN_ROWS);
+    let mut keep = vec![false; rows.iter().chain(rendered).max().map_or(0, |m| m + 1)];
+    for &i in rendered.iter().chain(&pinned) {
+        if let Some(k) = keep.get_mut(i) {
+            *k = true;
+        }
+    }
+    let later = rows[split..].iter().filter(|&&i| keep[i]);
+    rows[..split].iter().chain(later).copied().collect()
 }
 
 /// One `<tbody>` per category with a header row: label, count, stage mix.
@@ -270,5 +296,30 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
             <td class="fm-category" data-label={props.text.category}>{category}</td>
             <td class="fm-note" data-label={props.text.note}>{note}{deprecated}</td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_screen, FIRST_SCREEN_ROWS};
+
+    #[test]
+    fn a_change_renders_the_first_screen_and_the_later_rows_already_on_the_page() {
+        let old: Vec<usize> = (0..200).collect();
+        // A narrowing search: every row is on the page, all render at once.
+        let narrowed: Vec<usize> = (0..200).step_by(2).collect();
+        assert_eq!(first_screen(&narrowed, &old, None), narrowed);
+        // New rows past the first screen wait for the next frame; the order is kept.
+        let new: Vec<usize> = (150..350).collect();
+        let shown = first_screen(&new, &old, None);
+        let mut expected: Vec<usize> = (150..150 + FIRST_SCREEN_ROWS).collect();
+        expected.extend(150 + FIRST_SCREEN_ROWS..200);
+        assert_eq!(shown, expected);
+        // The pinned row renders at once, wherever it is.
+        let with_pin = first_screen(&new, &old, Some(300));
+        assert_eq!(with_pin.last(), Some(&300));
+        assert_eq!(with_pin.len(), expected.len() + 1);
+        // Short lists render whole.
+        assert_eq!(first_screen(&[7, 3], &[], None), vec![7, 3]);
     }
 }
