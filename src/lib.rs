@@ -216,20 +216,6 @@ pub fn unmount_element(element: &Element) -> bool {
     handle.map(|h| h.destroy()).is_some()
 }
 
-/// Runs `f` at the start of the frame after the next paint.
-pub(crate) fn after_next_paint(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let second = wasm_bindgen::closure::Closure::once_into_js(f);
-    let first = wasm_bindgen::closure::Closure::once_into_js(move || {
-        if let Some(window) = web_sys::window() {
-            let _ = window.request_animation_frame(second.unchecked_ref());
-        }
-    });
-    let _ = window.request_animation_frame(first.unchecked_ref());
-}
-
 /// A timer for work that waits until the reader pauses: scheduling again
 /// cancels the pending run, and so does dropping it.
 #[derive(Default)]

@@ -195,17 +195,12 @@ pub fn App(props: &AppProps) -> Html {
         |(pinned, prefix, c)| {
             if let (Some(i), Some(c)) = (pinned, c) {
                 let anchor = url::feature_anchor(prefix.as_deref(), &c.features[*i].id);
-                let scroll = move || {
-                    let row = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.get_element_by_id(&anchor));
-                    row.map(|row| row.scroll_into_view()).is_some()
-                };
-                // Rows past the first screen arrive a frame later.
-                if !scroll() {
-                    crate::after_next_paint(move || {
-                        scroll();
-                    });
+                // The matrix renders the pinned row in the first frame, wherever it is.
+                let row = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&anchor));
+                if let Some(row) = row {
+                    row.scroll_into_view();
                 }
             }
         },

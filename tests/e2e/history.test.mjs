@@ -104,6 +104,27 @@ test('a #feature- link scrolls to its row, highlights it, and shows it even when
   await page.context().close();
 });
 
+test('following a #feature- link on a long filtered list scrolls to its row within two frames', async () => {
+  // 51 alpha rows (more than the first screen); WinOverlay (beta) is hidden by the filter.
+  const page = await open('?stage=alpha');
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 51);
+  // In view two frames after the link is followed, before the rest of the rows.
+  const inView = await page.evaluate(() => new Promise((resolve) => {
+    location.hash = '#feature-win-overlay';
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      const b = document.getElementById('feature-win-overlay')?.getBoundingClientRect();
+      resolve(Boolean(b) && b.top >= 0 && b.bottom <= innerHeight);
+    }));
+  }));
+  assert.ok(inView, 'the linked row is not in view two frames after the link was followed');
+  const row = page.locator('#feature-win-overlay');
+  assert.match(await row.getAttribute('class'), /fm-pinned/);
+  // The rows past the first screen follow once the page is quiet: 51 alpha rows and the pinned one.
+  await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 52);
+  assert.deepEqual(consoleErrors(page), []);
+  await page.context().close();
+});
+
 for (const [name, options] of [
   ['light-1280', { width: 1280, colorScheme: 'light' }],
   ['dark-1280', { width: 1280, colorScheme: 'dark' }],
