@@ -71,11 +71,15 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     // its rows: nothing is removed to be added again) and the pinned row; the
     // rest, out of sight, once the reader has paused for `CATCH_UP_MS` (while
     // typing, each keystroke postpones it). The reader sees the new first
-    // rows within one frame however long the list. (The first render, which
-    // may take over prerendered rows, renders them all.)
+    // rows within one frame however long the list. The kept later rows keep
+    // the search highlight they have until then, so typing does not redraw
+    // them either. Group headings count every row from the start. (The first
+    // render, which may take over prerendered rows, renders them all.)
     // `on_page`: the rows the last render put on the page (`None` before the
-    // first); `catch_up`: the next render renders every row.
+    // first); `settled`: the search of the last complete render; `catch_up`:
+    // the next render renders every row.
     let on_page = use_mut_ref(|| None::<Vec<usize>>);
+    let settled = use_mut_ref(|| props.search.clone());
     let catch_up = use_mut_ref(|| false);
     let later = use_mut_ref(crate::Debounce::default);
     let update = use_force_update();
@@ -86,6 +90,10 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     };
     let partial = shown.len() < all.len();
     *on_page.borrow_mut() = Some(shown.clone());
+    if !partial {
+        *settled.borrow_mut() = props.search.clone();
+    }
+    let settled = settled.borrow().clone();
     use_effect_with((props.rows.clone(), partial), move |&(_, partial)| {
         if partial {
             later.borrow().schedule(CATCH_UP_MS, move || {
@@ -94,11 +102,24 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             });
         }
     });
+    // Each shown row with the search it is drawn with.
+    let fresh = all.len().min(FIRST_SCREEN_ROWS);
+    let shown: Vec<(usize, &Search)> = shown
+        .iter()
+        .enumerate()
+        .map(|(at, &i)| {
+            let current = !partial || at < fresh || props.pinned == Some(i);
+            (i, if current { &props.search } else { &settled })
+        })
+        .collect();
     let body = if props.sort.is_some() {
-        let rows: Html = shown.iter().map(|&i| row(props, i)).collect();
+        let rows: Html = shown
+            .iter()
+            .map(|&(i, search)| row(props, i, search))
+            .collect();
         html! { <tbody>{rows}</tbody> }
     } else {
-        grouped(props, &shown)
+        grouped(props, all, &shown)
     };
     // Clicks on the rows' buttons: a badge (`data-stage`) opens the
     // definitions, a `#` (`data-feature`) copies the feature's link.
@@ -163,20 +184,26 @@ fn first_screen(rows: &[usize], rendered: &[usize], pinned: Option<usize>) -> Ve
 }
 
 /// One `<tbody>` per category with a header row: label, count, stage mix.
-fn grouped(props: &MatrixProps, shown: &[usize]) -> Html {
+fn grouped(props: &MatrixProps, all: &[usize], shown: &[(usize, &Search)]) -> Html {
     let c = &props.catalogue;
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); c.categories.len()];
-    for &i in shown {
-        let rank = c.category_rank(&c.features[i].category);
-        if let Some(group) = groups.get_mut(rank) {
+    let group_of = |i: usize| c.category_rank(&c.features[i].category);
+    let mut counted: Vec<Vec<usize>> = vec![Vec::new(); c.categories.len()];
+    for &i in all {
+        if let Some(group) = counted.get_mut(group_of(i)) {
             group.push(i);
+        }
+    }
+    let mut drawn: Vec<Vec<(usize, &Search)>> = vec![Vec::new(); c.categories.len()];
+    for &(i, search) in shown {
+        if let Some(group) = drawn.get_mut(group_of(i)) {
+            group.push((i, search));
         }
     }
     c.categories
         .iter()
-        .zip(groups)
-        .filter(|(_, rows)| !rows.is_empty())
-        .map(|(category, rows)| {
+        .zip(counted.into_iter().zip(drawn))
+        .filter(|(_, (rows, _))| !rows.is_empty())
+        .map(|(category, (rows, drawn))| {
             let parts: Vec<_> = c
                 .stages
                 .iter()
@@ -191,7 +218,10 @@ fn grouped(props: &MatrixProps, shown: &[usize]) -> Html {
                     (s.tone, AttrValue::from(s.label.clone()), n)
                 })
                 .collect();
-            let body: Html = rows.iter().map(|&i| row(props, i)).collect();
+            let body: Html = drawn
+                .iter()
+                .map(|&(i, search)| row(props, i, search))
+                .collect();
             html! {
                 <tbody key={category.id.clone()} class="fm-group">
                     <tr class="fm-group-head">
@@ -208,12 +238,12 @@ fn grouped(props: &MatrixProps, shown: &[usize]) -> Html {
         .collect()
 }
 
-fn row(props: &MatrixProps, index: usize) -> Html {
+fn row(props: &MatrixProps, index: usize, search: &Search) -> Html {
     let id = &props.catalogue.features[index].id;
     let anchor = crate::url::feature_anchor(props.prefix.as_deref(), id);
     html! {
         <FeatureRow key={id.clone()} catalogue={props.catalogue.clone()} {index}
-            search={props.search.clone()} text={props.text}
+            search={search.clone()} text={props.text}
             release={props.release} pinned={props.pinned == Some(index)} {anchor} />
     }
 }
