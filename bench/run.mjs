@@ -291,17 +291,18 @@ async function measureMobile(subject, typing) {
   await context.close();
   return r;
 }
-const mobile = [];
-for (const subject of onlySizes ? [] : Object.keys(MOBILE)) {
-  const rs = [];
-  for (let i = 0; i < runs; i++) {
+// Round robin (every page once per round), so that the machine's drift over
+// the minutes this takes weighs on every page alike; at least 5 rounds.
+const mobile = (onlySizes ? [] : Object.keys(MOBILE)).map((subject) => ({ subject, rs: [] }));
+const mobileRuns = smoke ? runs : Math.max(runs, 5);
+for (let i = 0; i < mobileRuns; i++) {
+  for (const { subject, rs } of mobile) {
     const load = await measureMobile(subject, false);
     const typed = MOBILE[subject].search ? await measureMobile(subject, true) : { filters: null };
     rs.push({ ...load, filters: typed.filters });
   }
-  mobile.push({ subject, rs });
-  console.log(`bench: mobile ${subject}: first rows ${triple(rs.map((r) => r.firstRows))} ms`);
 }
+for (const { subject, rs } of mobile) console.log(`bench: mobile ${subject}: first rows ${triple(rs.map((r) => r.firstRows))} ms`);
 await gzServer.close();
 
 const browserVersion = browser.version();
@@ -370,7 +371,7 @@ for (const { label, subject, rs } of results) {
 md += `
 ## Throttled mobile profile (the seed, 42 features)
 
-Chromium with a 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up and the CPU slowed 4×
+${mobileRuns} rounds, every page once per round. Chromium with a 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up and the CPU slowed 4×
 (CDP \`Network.emulateNetworkConditions\`, \`Emulation.setCPUThrottlingRate\`), 390 × 844 mobile
 viewport, every asset served gzip. First rows: navigation start to the frame after the first row
 is in the DOM. Keystroke filters: a reader types \`helm\` into the search box as soon as it shows

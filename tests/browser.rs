@@ -17,13 +17,22 @@ fn document() -> web_sys::Document {
 /// data block (as prerendered pages carry it), since the test server has no
 /// bundle to fetch the bundled catalogues from.
 fn mount_widget(config: MountConfig) -> Element {
+    let data = config
+        .src
+        .is_none()
+        .then(|| catalogue::bundled(&config.lang).1.to_string());
+    mount_with(data, config)
+}
+
+/// Mounts a widget with `data` as its catalogue's data block, if any.
+fn mount_with(data: Option<String>, config: MountConfig) -> Element {
     let host = document().create_element("div").unwrap();
-    if config.src.is_none() {
+    if let Some(text) = data {
         let data = document().create_element("script").unwrap();
         data.set_attribute("type", "application/json").unwrap();
         data.set_attribute(feature_matrix::PRERENDERED_DATA, "")
             .unwrap();
-        data.set_text_content(Some(catalogue::bundled(&config.lang).1));
+        data.set_text_content(Some(&text));
         host.append_child(&data).unwrap();
     }
     document().body().unwrap().append_child(&host).unwrap();
@@ -151,4 +160,45 @@ async fn catalogue_that_fails_to_fetch_shows_the_error_panel() {
     assert!(message.contains("/no-such-catalogue.json"), "{message}");
     assert!(message.contains("404"), "{message}");
     assert_eq!(host.query_selector_all(".fm-row").unwrap().length(), 0);
+}
+
+/// A catalogue of 300 features in one category, alternately Alpha and Beta.
+fn three_hundred_features() -> String {
+    let features: Vec<String> = (0..300)
+        .map(|i| {
+            let stage = if i % 2 == 0 { "alpha" } else { "beta" };
+            format!(r#"{{"id":"f{i}","name":"Feature {i}","category":"core","stage":"{stage}"}}"#)
+        })
+        .collect();
+    format!(
+        r#"{{"version":1,"locale":"en","title":"Features",
+        "stages":[{{"id":"alpha","label":"Alpha","tone":"experimental"}},{{"id":"beta","label":"Beta","tone":"preview"}}],
+        "categories":[{{"id":"core","label":"Core"}}],"features":[{}]}}"#,
+        features.join(",")
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_shows_the_first_screen_at_once_and_the_rest_once_the_reader_pauses() {
+    let config = MountConfig {
+        lang: "en".into(),
+        heading_level: 2,
+        ..MountConfig::default()
+    };
+    let host = mount_with(Some(three_hundred_features()), config);
+    // 200 rows a page: features 0 to 199.
+    assert_eq!(wait_for(&host, ".fm-row", 200).await, 200);
+    let beta = host.query_selector(".fm-chip-preview").unwrap().unwrap();
+    beta.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    // 150 Beta rows: the first 40 (1 to 79), and the Beta rows already on
+    // the page (81 to 199); 201 to 299 follow.
+    let names = texts(&host, ".fm-row .fm-name");
+    assert_eq!(names.len(), 40 + 60, "{names:?}");
+    assert_eq!(names[0], "Feature 1");
+    assert_eq!(names[99], "Feature 199");
+    // The heading counts every row from the start.
+    assert_eq!(texts(&host, ".fm-group-count"), ["150"]);
+    assert_eq!(wait_for(&host, ".fm-row", 150).await, 150);
+    assert_eq!(texts(&host, ".fm-row .fm-name")[149], "Feature 299");
 }

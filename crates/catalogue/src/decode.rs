@@ -1,7 +1,9 @@
 //! From a JSON tree to the catalogue's types, naming the path of any value
 //! of the wrong shape (`features[1].stage`). Follows the serde attributes of
 //! [`crate::model`]: optional fields may be missing, `Option`s may be null,
-//! unknown fields are ignored, a repeated field is refused.
+//! unknown fields are ignored, a repeated field is refused. One deliberate
+//! difference: a key repeated in `definitions` is refused too (serde's maps
+//! keep the last value silently).
 
 use std::collections::BTreeMap;
 

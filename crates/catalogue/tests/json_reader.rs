@@ -1,6 +1,7 @@
 //! The catalogue's own JSON reader (`catalogue::json` and the decoder) reads
 //! what serde_json and the model's derived `Deserialize` read, and refuses
-//! what they refuse: serde_json is the oracle.
+//! what they refuse: serde_json is the oracle. The one deliberate difference,
+//! a key repeated in a map, has its own test.
 
 use std::path::{Path, PathBuf};
 
@@ -210,4 +211,22 @@ fn a_duplicate_field_is_refused_at_its_path() {
         other => panic!("unexpected {other:?}"),
     }
     assert!(oracle(&text).is_err());
+}
+
+#[test]
+fn a_key_repeated_in_definitions_is_refused_where_serde_keeps_the_last() {
+    let text = minimal().to_string().replacen(
+        "\"alpha\":\"None\"",
+        "\"alpha\":\"None\",\"alpha\":\"Some\"",
+        1,
+    );
+    match load_str(&text) {
+        Err(LoadError::Shape { path, message, .. }) => {
+            assert_eq!(path, "aspects[0].definitions.alpha");
+            assert_eq!(message, "duplicate key `alpha`");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let kept = oracle(&text).expect("serde_json reads it");
+    assert_eq!(kept.aspects[0].definitions["alpha"], "Some");
 }
