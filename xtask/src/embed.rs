@@ -58,6 +58,22 @@ pub fn assemble(env: &Env) -> Result<(), String> {
         css.push('\n');
     }
     write(&out.join("feature-matrix.css"), &css)?;
+    // What every reader downloads, minified (the sources stay readable in
+    // embed/ and styles/; wasm-bindgen's glue is generated).
+    for name in ["feature-matrix.js", "embed.js", "feature-matrix.css"] {
+        let file = out.join(name);
+        crate::tools::run(
+            env.command("esbuild")
+                .arg(&file)
+                .args([
+                    "--minify",
+                    "--charset=utf8",
+                    "--log-level=warning",
+                    "--allow-overwrite",
+                ])
+                .arg(format!("--outfile={}", file.display())),
+        )?;
+    }
     copy(
         &env.root.join("styles/favicon.svg"),
         &dist.join("favicon.svg"),

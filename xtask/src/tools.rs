@@ -130,7 +130,7 @@ pub fn bootstrap(needs: Needs) -> Result<Env, String> {
         ]))?;
     }
 
-    step("node tools (wasm-opt from binaryen, playwright-core, axe-core)");
+    step("node tools (wasm-opt from binaryen, esbuild, playwright-core, axe-core)");
     install_node_tools(&env)?;
 
     if needs == Needs::Test {
@@ -145,7 +145,11 @@ fn install_node_tools(env: &Env) -> Result<(), String> {
         .map_err(|e| format!("xtask/node/package.json: {e}"))?;
     let installed = env.node_dir.join("package.json");
     let current = std::fs::read_to_string(&installed).unwrap_or_default();
-    if current == wanted && env.node_modules().join(".bin/wasm-opt").exists() {
+    if current == wanted
+        && ["wasm-opt", "esbuild"]
+            .iter()
+            .all(|tool| env.node_modules().join(".bin").join(tool).exists())
+    {
         return Ok(());
     }
     std::fs::create_dir_all(&env.node_dir)
