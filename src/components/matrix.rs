@@ -339,7 +339,7 @@ mod tests {
         // A narrowing search: every row is on the page, all render at once.
         let narrowed: Vec<usize> = (0..200).step_by(2).collect();
         assert_eq!(first_screen(&narrowed, &old, None), narrowed);
-        // New rows past the first screen wait for the next frame; the order is kept.
+        // New rows past the first screen wait for the catch-up; the order is kept.
         let new: Vec<usize> = (150..350).collect();
         let shown = first_screen(&new, &old, None);
         let mut expected: Vec<usize> = (150..150 + FIRST_SCREEN_ROWS).collect();
