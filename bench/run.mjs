@@ -18,7 +18,7 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 // Only the throttled mobile profile (quicker, while working on first rows).
 const mobileOnly = args.includes('--mobile-only');
-const runs = Number(args[args.indexOf('--runs') + 1]) || (smoke ? 1 : 3);
+const runs = Number(args[args.indexOf('--runs') + 1]) || (smoke ? 1 : 5);
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(root, 'bench', 'REPORT.md');
 const nodeModules = process.env.FM_NODE_MODULES || path.join(os.homedir(), '.cache', 'feature-matrix', 'node', 'node_modules');
 const dist = path.join(root, 'dist');
@@ -223,11 +223,13 @@ const datasets = [['seed (42)', '', ['feature-matrix, prerendered', 'feature-mat
   // Real data: every Kubernetes feature gate with its history (examples/kubernetes.json).
   ...(smoke ? [] : [['Kubernetes (193, real)', 'data/kubernetes.json', ['feature-matrix', 'List.js', 'DataTables', 'DataTables, 200 rows a page']]])];
 for (const [label, src, subjects] of mobileOnly ? [] : datasets.filter(([label]) => !onlySizes || onlySizes.map(String).includes(label))) {
-  for (const subject of subjects) {
-    const rs = [];
-    for (let i = 0; i < runs; i++) rs.push(await measure(subject, src));
-    results.push({ label, subject, rs });
-    console.log(`bench: ${label} ${subject}: first rows ${triple(rs.map((r) => r.firstRows))} ms`);
+  // Round robin within a catalogue, as on the mobile profile, so that the
+  // machine's drift weighs on every page alike.
+  const rows = subjects.map((subject) => ({ label, subject, rs: [] }));
+  for (let i = 0; i < runs; i++) for (const row of rows) row.rs.push(await measure(row.subject, src));
+  for (const row of rows) {
+    results.push(row);
+    console.log(`bench: ${label} ${row.subject}: first rows ${triple(row.rs.map((r) => r.firstRows))} ms`);
   }
 }
 // ---------- throttled mobile profile (the seed, served gzip) ----------
