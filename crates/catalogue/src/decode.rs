@@ -35,11 +35,11 @@ pub fn catalogue(root: &Node) -> Result<Catalogue> {
         features_intro: f.or_default("features_intro", string)?,
         footer: f.or_default("footer", string)?,
         base_url: f.optional("base_url", string)?,
-        releases: f.or_default("releases", |n, p| list(n, p, string))?,
-        stages: f.required("stages", |n, p| list(n, p, stage))?,
-        aspects: f.or_default("aspects", |n, p| list(n, p, aspect))?,
-        categories: f.required("categories", |n, p| list(n, p, category))?,
-        features: f.required("features", |n, p| list(n, p, feature))?,
+        releases: f.or_default("releases", |n, p| list(n, p, &string))?,
+        stages: f.required("stages", |n, p| list(n, p, &stage))?,
+        aspects: f.or_default("aspects", |n, p| list(n, p, &aspect))?,
+        categories: f.required("categories", |n, p| list(n, p, &category))?,
+        features: f.required("features", |n, p| list(n, p, &feature))?,
     })
 }
 
@@ -89,7 +89,7 @@ fn feature(node: &Node, path: Path) -> Result<Feature> {
         link: f.optional("link", string)?,
         note: f.optional("note", string)?,
         history: f.or_default("history", |n, p| {
-            list(n, p, |n, p| {
+            list(n, p, &|n, p| {
                 let f = Fields::new(n, p, "struct StageChange")?;
                 Ok(StageChange {
                     stage: f.required("stage", string)?,
@@ -152,15 +152,17 @@ fn string(node: &Node, path: Path) -> Result<String> {
     }
 }
 
-fn list<T>(node: &Node, path: Path, item: impl Fn(&Node, Path) -> Result<T>) -> Result<Vec<T>> {
+/// The items of a list, each decoded by `item` (a `dyn`: one loop per item
+/// type in the wasm, not one per decoder inlined into it).
+fn list<T>(node: &Node, path: Path, item: &dyn Fn(&Node, Path) -> Result<T>) -> Result<Vec<T>> {
     let Value::Array(items) = &node.value else {
         return Err(wrong_type(node, path, "a sequence"));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, n)| item(n, Path::Index(&path, i)))
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, n) in items.iter().enumerate() {
+        out.push(item(n, Path::Index(&path, i))?);
+    }
+    Ok(out)
 }
 
 /// An object's members, read by name.
