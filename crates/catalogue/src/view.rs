@@ -384,7 +384,7 @@ impl SearchIndex {
         self.name_rank.get_or_init(|| {
             let name = |i: usize| catalogue.features[i].name.as_str();
             let mut by_name: Vec<usize> = (0..catalogue.features.len()).collect();
-            sort_by(&mut by_name, &|a, b| compare_names(name(*a), name(*b)));
+            sort_indices(&mut by_name, &|a, b| compare_names(name(*a), name(*b)));
             let mut rank = vec![0; by_name.len()];
             for (pos, &i) in by_name.iter().enumerate() {
                 rank[i] = match pos.checked_sub(1).map(|p| by_name[p]) {
@@ -508,8 +508,8 @@ fn order(
 ) {
     let by_category = |a: &usize, b: &usize| index.category_of[*a].cmp(&index.category_of[*b]);
     match sort {
-        None => sort_by(rows, &|a, b| by_category(a, b).then(a.cmp(b))),
-        Some(Sort { key, dir }) => sort_by(rows, &|a, b| {
+        None => sort_indices(rows, &|a, b| by_category(a, b).then(a.cmp(b))),
+        Some(Sort { key, dir }) => sort_indices(rows, &|a, b| {
             let primary = match key {
                 SortKey::Name => name_rank[*a].cmp(&name_rank[*b]),
                 SortKey::Stage => stage_of[*a].cmp(&stage_of[*b]),
@@ -525,10 +525,19 @@ fn order(
     }
 }
 
-/// Stable sort through a `dyn` comparator: one copy of the sort code per
-/// element type instead of one per closure, which keeps the wasm bundle small.
-fn sort_by<T>(items: &mut [T], compare: &dyn Fn(&T, &T) -> Ordering) {
-    items.sort_by(|a, b| compare(a, b));
+/// Stable sort of indices through a `dyn` comparator: the one copy of the
+/// sort code in the wasm bundle (a copy per element type or closure would
+/// each add kilobytes).
+fn sort_indices(indices: &mut [usize], compare: &dyn Fn(&usize, &usize) -> Ordering) {
+    indices.sort_by(|a, b| compare(a, b));
+}
+
+/// Stable sort of any list, by sorting its indices with [`sort_indices`].
+fn sort_by<T>(items: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_indices(&mut order, &|a, b| compare(&items[*a], &items[*b]));
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&i| slots[i].take()));
 }
 
 /// Features per category and stage, for the summary grid: `[category][stage]`,
@@ -546,4 +555,22 @@ pub fn summary(
         }
     }
     grid
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_by;
+
+    #[test]
+    fn sort_by_is_a_stable_sort_of_any_list() {
+        // Sorted by length only: equal lengths keep their order.
+        let mut words: Vec<String> = ["ccc", "a", "bb", "b", "aaa", "c"]
+            .map(String::from)
+            .to_vec();
+        sort_by(&mut words, &|a, b| a.len().cmp(&b.len()));
+        assert_eq!(words, ["a", "b", "c", "bb", "ccc", "aaa"]);
+        let mut empty: Vec<String> = Vec::new();
+        sort_by(&mut empty, &|a, b| a.cmp(b));
+        assert!(empty.is_empty());
+    }
 }
