@@ -9,8 +9,8 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use super::{
-    inline_text, Chip, ChipGroup, DefinitionsDialog, DefinitionsTable, ErrorPanel, Matrix,
-    SearchBox, SummaryGrid,
+    chip_group, definitions_table, error_panel, inline_text, summary_grid, Chip, ChipGroupProps,
+    DefinitionsDialog, DefinitionsTableProps, ErrorPanelProps, Matrix, SearchBox, SummaryGridProps,
 };
 use crate::i18n::{ui_text, LANGUAGES};
 use crate::state::{Action, CatalogueRef, Change, Failure, Load, State, ROW_LIMIT};
@@ -230,7 +230,10 @@ pub fn App(props: &AppProps) -> Html {
     };
     let heading_level = config.heading_level.clamp(1, 4);
     let body = match (&state.load, selection.as_ref()) {
-        (Load::Failed(failure), _) => html! { <ErrorPanel failure={failure.clone()} {text} /> },
+        (Load::Failed(failure), _) => error_panel(&ErrorPanelProps {
+            failure: failure.clone(),
+            text,
+        }),
         (Load::Ready(c), Some(selection)) => {
             let view = &state.view;
             let facets = &selection.facets;
@@ -276,7 +279,7 @@ pub fn App(props: &AppProps) -> Html {
                     if !c.aspects.is_empty() {
                         <details class="fm-defs-inline" open=true>
                             <summary>{ if c.definitions_heading.is_empty() { text.what_stages_mean.to_string() } else { c.definitions_heading.clone() } }</summary>
-                            <DefinitionsTable catalogue={c.clone()} {text} />
+                            { definitions_table(&DefinitionsTableProps { catalogue: c.clone(), text, at_stage: None }) }
                         </details>
                     }
                     if !c.features_heading.is_empty() {
@@ -285,11 +288,11 @@ pub fn App(props: &AppProps) -> Html {
                     if !c.features_intro.is_empty() {
                         <p class="fm-intro">{inline_text(&c.features_intro, c.base_url.as_deref())}</p>
                     }
-                    <SummaryGrid catalogue={c.clone()} grid={(*grid).clone()} active={active_cell} {text} oncell={on_cell} />
+                    { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: (*grid).clone(), active: active_cell, text, oncell: on_cell }) }
                     <div class="fm-controls" role="search" aria-label={text.filters}>
                         <SearchBox value={view.q.clone()} label={text.search_label} placeholder={text.search_placeholder} oninput={on_search} />
-                        <ChipGroup legend={text.stages} chips={stage_chips} ontoggle={on_stage} />
-                        <ChipGroup legend={text.categories} chips={category_chips} ontoggle={on_category} />
+                        { chip_group(&ChipGroupProps { legend: text.stages.into(), chips: stage_chips, ontoggle: on_stage }) }
+                        { chip_group(&ChipGroupProps { legend: text.categories.into(), chips: category_chips, ontoggle: on_category }) }
                         <div class="fm-actions">
                             if view.is_filtered() {
                                 <button type="button" class="fm-button" onclick={on_reset.clone()}>{text.reset}</button>

@@ -11,7 +11,7 @@ pub struct Chip {
     pub tone: Option<Tone>,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ChipGroupProps {
     pub legend: AttrValue,
     pub chips: Vec<Chip>,
@@ -19,8 +19,7 @@ pub struct ChipGroupProps {
 }
 
 /// A labelled group of toggle buttons (`aria-pressed`) with live counts.
-#[component]
-pub fn ChipGroup(props: &ChipGroupProps) -> Html {
+pub fn chip_group(props: &ChipGroupProps) -> Html {
     let chips: Html = props
         .chips
         .iter()

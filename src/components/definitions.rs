@@ -7,18 +7,16 @@ use super::inline_text;
 use crate::i18n::UiText;
 use crate::state::CatalogueRef;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct DefinitionsTableProps {
     pub catalogue: CatalogueRef,
     pub text: &'static UiText,
     /// Stage column to emphasise.
-    #[prop_or_default]
     pub at_stage: Option<String>,
 }
 
 /// The aspects × stages table of what each stage promises.
-#[component]
-pub fn DefinitionsTable(props: &DefinitionsTableProps) -> Html {
+pub fn definitions_table(props: &DefinitionsTableProps) -> Html {
     let c = &props.catalogue;
     let current = |id: &str| props.at_stage.as_deref() == Some(id);
     let head: Html = c
@@ -130,7 +128,7 @@ pub fn DefinitionsDialog(props: &DefinitionsDialogProps) -> Html {
                 <button type="button" class="fm-button fm-dialog-close" onclick={close_click}>{props.text.close}</button>
             </div>
             if open {
-                <DefinitionsTable catalogue={props.catalogue.clone()} text={props.text} {at_stage} />
+                { definitions_table(&DefinitionsTableProps { catalogue: props.catalogue.clone(), text: props.text, at_stage }) }
             }
         </dialog>
     }

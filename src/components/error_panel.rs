@@ -3,15 +3,14 @@ use yew::prelude::*;
 use crate::i18n::UiText;
 use crate::state::Failure;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ErrorPanelProps {
     pub failure: Failure,
     pub text: &'static UiText,
 }
 
 /// Why the catalogue cannot be shown, every problem listed, inside the widget.
-#[component]
-pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
+pub fn error_panel(props: &ErrorPanelProps) -> Html {
     let title = match props.failure {
         Failure::Fetch { .. } => props.text.error_fetch,
         Failure::Invalid(_) => props.text.error_title,

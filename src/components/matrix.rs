@@ -5,7 +5,7 @@ use catalogue::inline::resolve_link;
 use catalogue::view::{Search, Sort, SortDir, SortKey};
 use yew::prelude::*;
 
-use super::{highlighted, inline_text, stage_badge, StageBar};
+use super::{highlighted, inline_text, stage_badge, stage_bar, StageBarProps};
 use crate::i18n::UiText;
 use crate::state::CatalogueRef;
 
@@ -228,7 +228,7 @@ fn grouped(props: &MatrixProps, all: &[usize], shown: &[(usize, &Search)]) -> Ht
                         <th scope="colgroup" colspan="4" id={format!("fm-cat-{}", category.id)}>
                             <span class="fm-group-label">{category.label.clone()}</span>
                             <span class="fm-group-count">{rows.len()}</span>
-                            <StageBar {parts} label={(props.text.stage_mix)(&category.label)} />
+                            { stage_bar(&StageBarProps { parts, label: (props.text.stage_mix)(&category.label).into() }) }
                         </th>
                     </tr>
                     {body}

@@ -1,7 +1,7 @@
 use catalogue::Tone;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct StageBarProps {
     /// (tone, stage label, count) per stage, in maturity order.
     pub parts: Vec<(Tone, AttrValue, usize)>,
@@ -12,8 +12,8 @@ pub struct StageBarProps {
 const WIDTH: usize = 1000;
 
 /// A stacked bar of a category's stage mix (SVG; widths are attributes, colours come from CSS).
-#[component]
-pub fn StageBar(props: &StageBarProps) -> Html {
+/// A plain function (see [`super::highlighted`]).
+pub fn stage_bar(props: &StageBarProps) -> Html {
     let total: usize = props.parts.iter().map(|p| p.2).sum();
     let summary: Vec<String> = props
         .parts

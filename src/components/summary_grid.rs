@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::i18n::UiText;
 use crate::state::CatalogueRef;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SummaryGridProps {
     pub catalogue: CatalogueRef,
     /// Counts `[category][stage]`.
@@ -18,8 +18,7 @@ pub struct SummaryGridProps {
 }
 
 /// Categories × stages with counts; a click on a count filters to that cell.
-#[component]
-pub fn SummaryGrid(props: &SummaryGridProps) -> Html {
+pub fn summary_grid(props: &SummaryGridProps) -> Html {
     let c = &props.catalogue;
     let head: Html = c
         .stages
