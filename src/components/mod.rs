@@ -1,4 +1,4 @@
-//! One component per file. Components render state and send actions; the
+//! One part of the widget per file. Components render state and send actions; the
 //! parts without state of their own (highlighted text, inline text, stage
 //! badges and bars, chips, the summary grid, the definitions table, the
 //! error panel) are plain functions that return `Html`: each component costs
