@@ -37,10 +37,7 @@ pub struct SyntaxError {
 /// Parses one JSON document (whitespace around it allowed). Callers limit
 /// the nesting depth before (see `validate::check_depth`): this recurses.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut p = Parser {
-        text: text.as_bytes(),
-        pos: 0,
-    };
+    let mut p = Parser { text, pos: 0 };
     p.skip_whitespace();
     let node = p.value()?;
     p.skip_whitespace();
@@ -68,19 +65,18 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
 }
 
 struct Parser<'a> {
-    text: &'a [u8],
+    text: &'a str,
+    /// Byte offset of the next byte to read.
     pos: usize,
 }
 
 impl Parser<'_> {
     fn peek(&self) -> Option<u8> {
-        self.text.get(self.pos).copied()
+        self.text.as_bytes().get(self.pos).copied()
     }
 
     fn error(&self, message: &'static str) -> SyntaxError {
-        // The parser only reads a &str, so the bytes are UTF-8.
-        let text = std::str::from_utf8(self.text).unwrap_or_default();
-        let (line, column) = position(text, self.pos);
+        let (line, column) = position(self.text, self.pos);
         SyntaxError {
             line,
             column,
@@ -153,7 +149,8 @@ impl Parser<'_> {
                 return Err(self.error("invalid number"));
             }
         }
-        Ok(String::from_utf8_lossy(&self.text[start..self.pos]).into_owned())
+        // Only ASCII digits and signs were read: the range ends on char boundaries.
+        Ok(self.text[start..self.pos].to_string())
     }
 
     /// A string; the cursor is on its opening quote.
@@ -207,7 +204,7 @@ impl Parser<'_> {
                 let first = self.hex4()?;
                 let code = match first {
                     0xD800..=0xDBFF => {
-                        if self.text.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                        if self.text.as_bytes().get(self.pos..self.pos + 2) != Some(b"\\u") {
                             return Err(self.error("lone leading surrogate in hex escape"));
                         }
                         self.pos += 2;
