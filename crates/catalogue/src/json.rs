@@ -32,12 +32,20 @@ pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
     pub message: &'static str,
+    /// Arrays and objects nest deeper than the limit given to [`parse`]
+    /// (the text is refused there, before the parser recurses further).
+    pub too_deep: bool,
 }
 
-/// Parses one JSON document (whitespace around it allowed). Callers limit
-/// the nesting depth before (see `validate::check_depth`): this recurses.
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut p = Parser { text, pos: 0 };
+/// Parses one JSON document (whitespace around it allowed), with arrays and
+/// objects nested at most `max_depth` deep.
+pub fn parse(text: &str, max_depth: usize) -> Result<Node, SyntaxError> {
+    let mut p = Parser {
+        text,
+        pos: 0,
+        depth: 0,
+        max_depth,
+    };
     p.skip_whitespace();
     let node = p.value()?;
     p.skip_whitespace();
@@ -68,6 +76,9 @@ struct Parser<'a> {
     text: &'a str,
     /// Byte offset of the next byte to read.
     pos: usize,
+    /// Arrays and objects open around the cursor.
+    depth: usize,
+    max_depth: usize,
 }
 
 impl Parser<'_> {
@@ -81,6 +92,7 @@ impl Parser<'_> {
             line,
             column,
             message,
+            too_deep: false,
         }
     }
 
@@ -94,8 +106,7 @@ impl Parser<'_> {
         let offset = self.pos;
         let value = match self.peek() {
             None => return Err(self.error("EOF while parsing a value")),
-            Some(b'{') => self.object()?,
-            Some(b'[') => self.array()?,
+            Some(b'{' | b'[') => self.nested()?,
             Some(b'"') => Value::String(self.string()?),
             Some(b't') => self.literal("true", Value::Bool(true))?,
             Some(b'f') => self.literal("false", Value::Bool(false))?,
@@ -246,6 +257,24 @@ impl Parser<'_> {
         Ok(n)
     }
 
+    /// An array or an object, one level deeper; the cursor is on its bracket.
+    fn nested(&mut self) -> Result<Value, SyntaxError> {
+        if self.depth == self.max_depth {
+            return Err(SyntaxError {
+                too_deep: true,
+                ..self.error("nests too deep")
+            });
+        }
+        self.depth += 1;
+        let value = if self.peek() == Some(b'{') {
+            self.object()
+        } else {
+            self.array()
+        };
+        self.depth -= 1;
+        value
+    }
+
     fn array(&mut self) -> Result<Value, SyntaxError> {
         self.pos += 1;
         let mut items = Vec::new();
@@ -313,7 +342,7 @@ mod tests {
     use super::*;
 
     fn err(text: &str) -> (usize, usize, &'static str) {
-        let e = parse(text).unwrap_err();
+        let e = parse(text, 16).unwrap_err();
         (e.line, e.column, e.message)
     }
 
@@ -321,6 +350,7 @@ mod tests {
     fn reads_values_with_their_positions() {
         let node = parse(
             "{\n  \"a\": [1, -2.5e3, true, null],\n  \"b\": \"x\\u00e9\\ud83d\\ude00\\n\"\n}",
+            2,
         )
         .unwrap();
         let Value::Object(members) = node.value else {
@@ -336,6 +366,16 @@ mod tests {
         assert_eq!(items[2].value, Value::Bool(true));
         assert_eq!(items[3].value, Value::Null);
         assert_eq!(members[1].1.value, Value::String("xé😀\n".into()));
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_refused_at_its_bracket() {
+        assert!(parse("[[1]]", 2).is_ok());
+        let e = parse("[[[1]]]", 2).unwrap_err();
+        assert_eq!((e.line, e.column, e.too_deep), (1, 3, true));
+        // Brackets inside strings do not count.
+        assert!(parse("[\"[[[[\"]", 1).is_ok());
+        assert!(!parse("[1,", 2).unwrap_err().too_deep);
     }
 
     #[test]

@@ -133,11 +133,19 @@ pub fn load(bytes: &[u8]) -> Result<Catalogue, LoadError> {
 pub fn load_str(text: &str) -> Result<Catalogue, LoadError> {
     check_size(text.len() as u64)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    check_depth(text)?;
-    let root = json::parse(text).map_err(|e| LoadError::Syntax {
-        line: e.line,
-        column: e.column,
-        message: e.message.to_string(),
+    let root = json::parse(text, limits::MAX_DEPTH).map_err(|e| {
+        if e.too_deep {
+            LoadError::TooDeep {
+                line: e.line,
+                column: e.column,
+            }
+        } else {
+            LoadError::Syntax {
+                line: e.line,
+                column: e.column,
+                message: e.message.to_string(),
+            }
+        }
     })?;
     let catalogue = decode::catalogue(&root).map_err(|e| {
         let (line, column) = json::position(text, e.offset);
@@ -154,40 +162,6 @@ pub fn load_str(text: &str) -> Result<Catalogue, LoadError> {
     } else {
         Err(LoadError::Invalid(problems))
     }
-}
-
-/// Refuses deep nesting before the parser recurses into it.
-fn check_depth(text: &str) -> Result<(), LoadError> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let (mut line, mut column) = (1usize, 0usize);
-    for c in text.chars() {
-        column += 1;
-        if c == '\n' {
-            line += 1;
-            column = 0;
-        }
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '[' | '{' => {
-                depth += 1;
-                if depth > limits::MAX_DEPTH {
-                    return Err(LoadError::TooDeep { line, column });
-                }
-            }
-            ']' | '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 /// Every semantic problem of a parsed catalogue.
