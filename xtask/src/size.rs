@@ -17,9 +17,10 @@ pub const EMBED_PATH: [&str; 4] = [
 /// (raised once: 184,209 → 186,614 B for rendering the first screen of rows
 /// first, which took filters at 10k features from ~50 to ~15 ms; lowered to
 /// 175,167 B when the catalogue's own JSON reader replaced serde_json, to
-/// 171,701 B when esbuild minified the JS and CSS, and to 164,693 B with one
-/// sort and five components turned into plain functions).
-pub const BUDGET_BYTES: u64 = 164_693 + 2_048;
+/// 171,701 B when esbuild minified the JS and CSS, to 164,693 B with one
+/// sort and five components turned into plain functions, and to 164,139 B
+/// when the reader took over the nesting check).
+pub const BUDGET_BYTES: u64 = 164_139 + 2_048;
 
 /// Gzip -9 size of one file.
 pub fn gzip_size(file: &Path) -> Result<u64, String> {
