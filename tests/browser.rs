@@ -84,7 +84,7 @@ fn texts(host: &Element, selector: &str) -> Vec<String> {
 async fn bundled_zh_catalogue_shows_42_rows_and_three_stage_labels() {
     let host = mount_widget(zh());
     assert_eq!(wait_for(&host, ".fm-row", 42).await, 42);
-    let badges = texts(&host, ".fm-row .fm-badge-static");
+    let badges = texts(&host, ".fm-row .fm-badge");
     for label in ["Alpha", "Beta", "Stable"] {
         assert!(
             badges.iter().any(|b| b == label),

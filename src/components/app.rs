@@ -288,7 +288,7 @@ pub fn App(props: &AppProps) -> Html {
                     if !c.features_intro.is_empty() {
                         <p class="fm-intro">{inline_text(&c.features_intro, c.base_url.as_deref())}</p>
                     }
-                    { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: (*grid).clone(), active: active_cell, text, oncell: on_cell }) }
+                    { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: (*grid).clone(), active: active_cell, text, oncell: on_cell, live: *live }) }
                     <div class="fm-controls" role="search" aria-label={text.filters}>
                         <SearchBox value={view.q.clone()} label={text.search_label} placeholder={text.search_placeholder} oninput={on_search} />
                         { chip_group(&ChipGroupProps { legend: text.stages.into(), chips: stage_chips, ontoggle: on_stage }) }
@@ -335,7 +335,7 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         <Matrix catalogue={c.clone()} {rows} {limit} search={(*search).clone()} sort={view.sort} {text}
                             onsort={on_sort} onbadge={on_badge} onshowall={on_show_all}
-                            release={release_rank} {pinned} prefix={prefix.clone().map(AttrValue::from)} oncopy={on_copy_feature} />
+                            release={release_rank} {pinned} prefix={prefix.clone().map(AttrValue::from)} oncopy={on_copy_feature} live={*live} />
                     }
                     if !c.footer.is_empty() {
                         <p class="fm-footer">{inline_text(&c.footer, c.base_url.as_deref())}</p>

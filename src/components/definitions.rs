@@ -26,7 +26,7 @@ pub fn definitions_table(props: &DefinitionsTableProps) -> Html {
             let class = classes!("fm-defs-stage", current(&s.id).then_some("fm-current"));
             html! {
                 <th scope="col" {class}>
-                    <span class={format!("fm-badge fm-badge-static fm-tone-{}", s.tone.as_str())}>{s.label.clone()}</span>
+                    <span class={format!("fm-badge fm-tone-{}", s.tone.as_str())}>{s.label.clone()}</span>
                 </th>
             }
         })

@@ -33,6 +33,9 @@ pub struct MatrixProps {
     pub prefix: Option<AttrValue>,
     /// Copies the link to a feature (its id).
     pub oncopy: Callback<String>,
+    /// Whether the widget has taken over: the sort headers, badges and
+    /// permalinks are buttons only then (see [`stage_badge`]).
+    pub live: bool,
 }
 
 /// Rows rendered in the same frame as a change of the rows (a screenful).
@@ -59,10 +62,13 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         };
         html! {
             <th scope="col" class={format!("fm-col-{}", key.as_str())} aria-sort={aria_sort}>
-                <span class="fm-nojs">{label}</span>
-                <button type="button" class="fm-sort fm-js" {onclick} title={(text.sort_by)(label)}>
-                    {label}
-                </button>
+                if props.live {
+                    <button type="button" class="fm-sort" {onclick} title={(text.sort_by)(label)}>
+                        {label}
+                    </button>
+                } else {
+                    <span class="fm-sort">{label}</span>
+                }
             </th>
         }
     };
@@ -244,7 +250,7 @@ fn row(props: &MatrixProps, index: usize, search: &Search) -> Html {
     html! {
         <FeatureRow key={id.clone()} catalogue={props.catalogue.clone()} {index}
             search={search.clone()} text={props.text}
-            release={props.release} pinned={props.pinned == Some(index)} {anchor} />
+            release={props.release} pinned={props.pinned == Some(index)} {anchor} live={props.live} />
     }
 }
 
@@ -259,6 +265,8 @@ pub struct FeatureRowProps {
     pub pinned: bool,
     /// The row's `id`, for links to the feature.
     pub anchor: AttrValue,
+    /// Whether the widget has taken over (see [`MatrixProps::live`]).
+    pub live: bool,
 }
 
 /// One feature's row. A component so that a row whose props did not change
@@ -284,7 +292,7 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
             let since = history::since(c, feature, props.release).map(
                 |release| html! { <span class="fm-since">{(props.text.since)(release)}</span> },
             );
-            html! { <>{stage_badge(stage, props.text.badge_hint)}{since}</> }
+            html! { <>{stage_badge(stage, props.text.badge_hint, props.live)}{since}</> }
         });
     let category = c
         .category(&feature.category)
@@ -319,8 +327,13 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
         <tr {class} id={props.anchor.clone()}>
             <th scope="row" class="fm-name">
                 {name}
-                <button type="button" class="fm-permalink fm-js" data-feature={feature.id.clone()}
-                    aria-label={(props.text.copy_feature_link)(&feature.name)}></button>
+                // Until the takeover, an empty box keeps the button's place.
+                if props.live {
+                    <button type="button" class="fm-permalink fm-js" data-feature={feature.id.clone()}
+                        aria-label={(props.text.copy_feature_link)(&feature.name)}></button>
+                } else {
+                    <span class="fm-permalink fm-js"></span>
+                }
             </th>
             <td class="fm-stage" data-label={props.text.stage}>{stage}{timeline}</td>
             <td class="fm-category" data-label={props.text.category}>{category}</td>

@@ -1,20 +1,21 @@
 use catalogue::Stage;
 use yew::prelude::*;
 
-/// A stage label in its tone colour; a click opens the definitions at that
-/// stage (the table handles it, by the button's `data-stage`). Without
-/// JavaScript it is the plain label (the button is hidden). `hint` says what
-/// pressing it does and ends its accessible name. A plain function (see
-/// [`super::highlighted`]).
-pub fn stage_badge(stage: &Stage, hint: &'static str) -> Html {
-    let class = classes!("fm-badge", format!("fm-tone-{}", stage.tone.as_str()));
+/// A stage label in its tone colour. Once the widget is `live` it is a
+/// button, and a click opens the definitions at that stage (the table handles
+/// it, by the button's `data-stage`); until then (prerendered, before the
+/// takeover, or without JavaScript) the same box as plain text, so no
+/// control shows that does nothing yet. `hint` says what pressing it does and
+/// ends its accessible name. A plain function (see [`super::highlighted`]).
+pub fn stage_badge(stage: &Stage, hint: &'static str, live: bool) -> Html {
+    let class = format!("fm-badge fm-tone-{}", stage.tone.as_str());
+    if !live {
+        return html! { <span {class}>{ stage.label.clone() }</span> };
+    }
     html! {
-        <>
-            <span class={classes!(class.clone(), "fm-badge-static", "fm-nojs")}>{ stage.label.clone() }</span>
-            <button type="button" class={classes!(class, "fm-js")} data-stage={stage.id.clone()} aria-haspopup="dialog"
-                aria-label={format!("{}{hint}", stage.label)}>
-                { stage.label.clone() }
-            </button>
-        </>
+        <button type="button" {class} data-stage={stage.id.clone()} aria-haspopup="dialog"
+            aria-label={format!("{}{hint}", stage.label)}>
+            { stage.label.clone() }
+        </button>
     }
 }

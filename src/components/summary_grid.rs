@@ -15,6 +15,9 @@ pub struct SummaryGridProps {
     pub text: &'static UiText,
     /// Called with (category id, stage id).
     pub oncell: Callback<(String, String)>,
+    /// Whether the widget has taken over: the counts are buttons only then
+    /// (the same box as text before; see [`super::stage_badge`]).
+    pub live: bool,
 }
 
 /// Categories × stages with counts; a click on a count filters to that cell.
@@ -43,10 +46,11 @@ pub fn summary_grid(props: &SummaryGridProps) -> Html {
                     };
                     html! {
                         <td>
-                            if n > 0 {
-                                <span class="fm-sum-count fm-nojs" aria-label={label.clone()}>{n}</span>
-                                <button type="button" class="fm-sum-cell fm-js" {onclick} aria-label={label}
+                            if n > 0 && props.live {
+                                <button type="button" class="fm-sum-cell" {onclick} aria-label={label}
                                     aria-pressed={if pressed { "true" } else { "false" }}>{n}</button>
+                            } else if n > 0 {
+                                <span class="fm-sum-cell" aria-label={label}>{n}</span>
                             } else {
                                 <span class="fm-sum-zero" aria-label={label}>{"–"}</span>
                             }
