@@ -202,3 +202,32 @@ async fn a_filter_shows_the_first_screen_at_once_and_the_rest_once_the_reader_pa
     assert_eq!(wait_for(&host, ".fm-row", 150).await, 150);
     assert_eq!(texts(&host, ".fm-row .fm-name")[149], "Feature 299");
 }
+
+#[wasm_bindgen_test]
+async fn a_search_that_keeps_every_row_highlights_the_first_screen_at_once_and_the_rest_after_the_pause(
+) {
+    let config = MountConfig {
+        lang: "en".into(),
+        heading_level: 2,
+        ..MountConfig::default()
+    };
+    let host = mount_with(Some(three_hundred_features()), config);
+    assert_eq!(wait_for(&host, ".fm-row", 200).await, 200);
+    let input: HtmlInputElement = host
+        .query_selector(".fm-search-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    // Every feature matches: the 200 rows on the page stay, and only the
+    // first screen's 40 are drawn again, with the match marked.
+    input.set_value("feat");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&host, ".fm-row").len(), 200);
+    assert_eq!(texts(&host, ".fm-row .fm-mark").len(), 40);
+    // After the pause, every row shows it.
+    assert_eq!(wait_for(&host, ".fm-row .fm-mark", 200).await, 200);
+}

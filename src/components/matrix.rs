@@ -90,31 +90,41 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let later = use_mut_ref(crate::Debounce::default);
     let update = use_force_update();
     let all = &props.rows[..props.rows.len().min(props.limit)];
-    let shown = match &*on_page.borrow() {
-        Some(rendered) if !catch_up.replace(false) => first_screen(all, rendered, props.pinned),
-        _ => all.to_vec(),
+    let first = match &*on_page.borrow() {
+        Some(rendered) if !catch_up.replace(false) => {
+            Some(first_screen(all, rendered, props.pinned))
+        }
+        _ => None,
     };
-    let partial = shown.len() < all.len();
-    *on_page.borrow_mut() = Some(shown.clone());
-    if !partial {
+    let full = first.is_none();
+    let shown = first.unwrap_or_else(|| all.to_vec());
+    if full {
         *settled.borrow_mut() = props.search.clone();
     }
+    // `behind`: the rows past the first screen wait for the catch-up, as some
+    // are missing or they show an older search's highlight (a narrowing
+    // search keeps every row on the page).
+    let behind = !full && (shown.len() < all.len() || *settled.borrow() != props.search);
+    *on_page.borrow_mut() = Some(shown.clone());
     let settled = settled.borrow().clone();
-    use_effect_with((props.rows.clone(), partial), move |&(_, partial)| {
-        if partial {
-            later.borrow().schedule(CATCH_UP_MS, move || {
-                *catch_up.borrow_mut() = true;
-                update.force_update();
-            });
-        }
-    });
+    use_effect_with(
+        (props.rows.clone(), props.search.clone(), behind),
+        move |&(_, _, behind)| {
+            if behind {
+                later.borrow().schedule(CATCH_UP_MS, move || {
+                    *catch_up.borrow_mut() = true;
+                    update.force_update();
+                });
+            }
+        },
+    );
     // Each shown row with the search it is drawn with.
     let fresh = all.len().min(FIRST_SCREEN_ROWS);
     let shown: Vec<(usize, &Search)> = shown
         .iter()
         .enumerate()
         .map(|(at, &i)| {
-            let current = !partial || at < fresh || props.pinned == Some(i);
+            let current = !behind || at < fresh || props.pinned == Some(i);
             (i, if current { &props.search } else { &settled })
         })
         .collect();
