@@ -204,6 +204,36 @@ async fn a_filter_shows_the_first_screen_at_once_and_the_rest_once_the_reader_pa
 }
 
 #[wasm_bindgen_test]
+async fn a_client_render_shows_the_first_screen_first_and_the_rest_after_the_pause() {
+    // Fetched from a `src`, as a catalogue only known at run time is.
+    let src = format!(
+        "data:application/json,{}",
+        js_sys::encode_uri_component(&three_hundred_features())
+    );
+    let config = MountConfig {
+        lang: "en".into(),
+        heading_level: 2,
+        src: Some(src),
+        ..MountConfig::default()
+    };
+    let host = mount_with(None, config);
+    let mut first = 0;
+    for _ in 0..200 {
+        yew::scheduler::flush().await;
+        first = host.query_selector_all(".fm-row").unwrap().length();
+        if first > 0 {
+            break;
+        }
+        sleep(5).await;
+    }
+    // Nothing prerendered to take over: the first frame has one screenful,
+    // and the heading already counts the page's 200 rows.
+    assert_eq!(first, 40);
+    assert_eq!(texts(&host, ".fm-group-count"), ["200"]);
+    assert_eq!(wait_for(&host, ".fm-row", 200).await, 200);
+}
+
+#[wasm_bindgen_test]
 async fn a_search_that_keeps_every_row_highlights_the_first_screen_at_once_and_the_rest_after_the_pause(
 ) {
     let config = MountConfig {

@@ -79,8 +79,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     // typing, each keystroke postpones it). The reader sees the new first
     // rows within one frame however long the list. The kept later rows keep
     // the search highlight they have until then, so typing does not redraw
-    // them either. Group headings count every row from the start. (The first
-    // render, which may take over prerendered rows, renders them all.)
+    // them either. Group headings count every row from the start. The first
+    // render starts with the first screen as well, unless it takes over
+    // prerendered rows (before the widget is live), which it renders all.
     // `on_page`: the rows the last render put on the page (`None` before the
     // first); `settled`: the search of the last complete render; `catch_up`:
     // the next render renders every row.
@@ -94,6 +95,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         Some(rendered) if !catch_up.replace(false) => {
             Some(first_screen(all, rendered, props.pinned))
         }
+        // A first render with no prerendered rows to take over (the widget
+        // is live already) starts with the first screen too.
+        None if props.live => Some(first_screen(all, &[], props.pinned)),
         _ => None,
     };
     let full = first.is_none();
