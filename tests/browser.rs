@@ -230,7 +230,14 @@ async fn a_client_render_shows_the_first_screen_first_and_the_rest_after_the_pau
     // and the heading already counts the page's 200 rows.
     assert_eq!(first, 40);
     assert_eq!(texts(&host, ".fm-group-count"), ["200"]);
+    let busy = || {
+        host.query_selector(".fm-matrix")
+            .unwrap()
+            .and_then(|t| t.get_attribute("aria-busy"))
+    };
+    assert_eq!(busy().as_deref(), Some("true"));
     assert_eq!(wait_for(&host, ".fm-row", 200).await, 200);
+    assert_eq!(busy(), None);
 }
 
 #[wasm_bindgen_test]

@@ -168,7 +168,8 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     html! {
         <>
             <div class="fm-table-scroll">
-                <table class="fm-matrix" onclick={on_row_button}>
+                // Busy while rows past the first screen wait for the catch-up.
+                <table class="fm-matrix" onclick={on_row_button} aria-busy={behind.then_some("true")}>
                     <caption class="fm-visually-hidden">{c.features_heading.clone()}</caption>
                     <thead>
                         <tr>

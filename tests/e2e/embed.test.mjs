@@ -2,7 +2,7 @@
 // state, a broken data-src isolated to its instance, and serving from a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, openTracked, consoleErrors, screenshot, STRICT_CSP } from './harness.mjs';
+import { serve, launch, openPage, openTracked, consoleErrors, screenshot, settled, STRICT_CSP } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve({ csp: STRICT_CSP }); browser = await launch(); });
@@ -12,6 +12,7 @@ async function openEmbed(base, query = '') {
   const page = await openTracked(browser, base + 'examples/embed.html' + query);
   await page.waitForFunction(() => document.querySelectorAll('#instance-a .fm-row').length > 0
     && document.querySelectorAll('#instance-b .fm-row, #instance-b .fm-empty').length > 0);
+  await settled(page);
   return page;
 }
 
@@ -48,6 +49,7 @@ test('a data-src that 404s shows the error panel in that instance alone', async 
   const page = await openPage(browser, server.base + 'fixtures/embed-404.html');
   await page.locator('#broken .fm-error').waitFor();
   await page.locator('#good .fm-row').first().waitFor();
+  await settled(page);
   assert.equal(await page.locator('#good .fm-row').count(), 42);
   assert.equal(await page.locator('#good .fm-error').count(), 0);
   const error = await page.locator('#broken .fm-error').innerText();

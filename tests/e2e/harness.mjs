@@ -123,13 +123,20 @@ export async function openTracked(browser, url, context = {}) {
 export const rows = (page) => page.locator('.fm-row');
 
 /// Waits until every widget on the page has taken over (prerendered markup is
-/// there before that) and shows rows, the empty state or an error.
+/// there before that) and shows rows, the empty state or an error, and no
+/// table is busy (rows past the first screen come after a pause).
 export async function live(page, timeout = 30000) {
   await page.waitForFunction(() => {
     const roots = [...document.querySelectorAll('.fm-root')];
     return roots.length > 0 && roots.every((r) => r.classList.contains('fm-live'))
-      && document.querySelector('.fm-row, .fm-empty, .fm-error');
+      && document.querySelector('.fm-row, .fm-empty, .fm-error')
+      && !document.querySelector('.fm-matrix[aria-busy="true"]');
   }, null, { timeout });
+}
+
+/// Waits until no feature table on the page is busy.
+export async function settled(page, timeout = 10000) {
+  await page.waitForFunction(() => !document.querySelector('.fm-matrix[aria-busy="true"]'), null, { timeout });
 }
 
 export async function rowNames(page) {
