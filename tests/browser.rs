@@ -48,6 +48,28 @@ fn zh() -> MountConfig {
     }
 }
 
+fn en() -> MountConfig {
+    MountConfig {
+        lang: "en".into(),
+        heading_level: 2,
+        ..MountConfig::default()
+    }
+}
+
+/// Types `text` into the widget's search box (one input event).
+fn search_for(host: &Element, text: &str) {
+    let input: HtmlInputElement = host
+        .query_selector(".fm-search-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+}
+
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
@@ -100,16 +122,7 @@ async fn bundled_zh_catalogue_shows_42_rows_and_three_stage_labels() {
 async fn typing_in_search_narrows_rows_and_highlights() {
     let host = mount_widget(zh());
     wait_for(&host, ".fm-row", 42).await;
-    let input: HtmlInputElement = host
-        .query_selector(".fm-search-input")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    input.set_value("负载");
-    input
-        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
+    search_for(&host, "负载");
     assert_eq!(wait_for(&host, ".fm-row", 1).await, 1);
     assert_eq!(texts(&host, ".fm-row .fm-mark"), ["负载"]);
     assert_eq!(texts(&host, ".fm-status"), ["显示 1 / 42 个功能"]);
@@ -133,11 +146,7 @@ async fn stage_chip_filters_and_updates_counts() {
 
 #[wasm_bindgen_test]
 async fn english_catalogue_uses_english_ui() {
-    let host = mount_widget(MountConfig {
-        lang: "en".into(),
-        heading_level: 2,
-        ..MountConfig::default()
-    });
+    let host = mount_widget(en());
     assert_eq!(wait_for(&host, ".fm-row", 42).await, 42);
     assert_eq!(texts(&host, ".fm-title"), ["Feature status"]);
     assert_eq!(texts(&host, ".fm-status"), ["Showing 42 of 42 features"]);
@@ -146,10 +155,8 @@ async fn english_catalogue_uses_english_ui() {
 #[wasm_bindgen_test]
 async fn catalogue_that_fails_to_fetch_shows_the_error_panel() {
     let host = mount_widget(MountConfig {
-        lang: "en".into(),
         src: Some("/no-such-catalogue.json".into()),
-        heading_level: 2,
-        ..MountConfig::default()
+        ..en()
     });
     assert_eq!(wait_for(&host, ".fm-error", 1).await, 1);
     let message = texts(&host, ".fm-error")[0].clone();
@@ -180,12 +187,7 @@ fn three_hundred_features() -> String {
 
 #[wasm_bindgen_test]
 async fn a_filter_shows_the_first_screen_at_once_and_the_rest_once_the_reader_pauses() {
-    let config = MountConfig {
-        lang: "en".into(),
-        heading_level: 2,
-        ..MountConfig::default()
-    };
-    let host = mount_with(Some(three_hundred_features()), config);
+    let host = mount_with(Some(three_hundred_features()), en());
     // 200 rows a page: features 0 to 199.
     assert_eq!(wait_for(&host, ".fm-row", 200).await, 200);
     let beta = host.query_selector(".fm-chip-preview").unwrap().unwrap();
@@ -210,13 +212,13 @@ async fn a_client_render_shows_the_first_screen_first_and_the_rest_after_the_pau
         "data:application/json,{}",
         js_sys::encode_uri_component(&three_hundred_features())
     );
-    let config = MountConfig {
-        lang: "en".into(),
-        heading_level: 2,
-        src: Some(src),
-        ..MountConfig::default()
-    };
-    let host = mount_with(None, config);
+    let host = mount_with(
+        None,
+        MountConfig {
+            src: Some(src),
+            ..en()
+        },
+    );
     let mut first = 0;
     for _ in 0..200 {
         yew::scheduler::flush().await;
@@ -243,25 +245,11 @@ async fn a_client_render_shows_the_first_screen_first_and_the_rest_after_the_pau
 #[wasm_bindgen_test]
 async fn a_search_that_keeps_every_row_highlights_the_first_screen_at_once_and_the_rest_after_the_pause(
 ) {
-    let config = MountConfig {
-        lang: "en".into(),
-        heading_level: 2,
-        ..MountConfig::default()
-    };
-    let host = mount_with(Some(three_hundred_features()), config);
+    let host = mount_with(Some(three_hundred_features()), en());
     assert_eq!(wait_for(&host, ".fm-row", 200).await, 200);
-    let input: HtmlInputElement = host
-        .query_selector(".fm-search-input")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
     // Every feature matches: the 200 rows on the page stay, and only the
     // first screen's 40 are drawn again, with the match marked.
-    input.set_value("feat");
-    input
-        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
+    search_for(&host, "feat");
     yew::scheduler::flush().await;
     assert_eq!(texts(&host, ".fm-row").len(), 200);
     assert_eq!(texts(&host, ".fm-row .fm-mark").len(), 40);
