@@ -9,8 +9,9 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use super::{
-    chip_group, definitions_table, error_panel, inline_text, summary_grid, Chip, ChipGroupProps,
-    DefinitionsDialog, DefinitionsTableProps, ErrorPanelProps, Matrix, SearchBox, SummaryGridProps,
+    chip_group, definitions_table, error_panel, inline_text, search_box, summary_grid,
+    use_search_shortcut, Chip, ChipGroupProps, DefinitionsDialog, DefinitionsTableProps,
+    ErrorPanelProps, Matrix, SearchBoxProps, SummaryGridProps,
 };
 use crate::i18n::{ui_text, LANGUAGES};
 use crate::state::{Action, CatalogueRef, Change, Failure, Load, State, ROW_LIMIT};
@@ -164,6 +165,8 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     let search = use_memo(state.view.q.clone(), |q| Search::new(q));
+    let search_input = use_node_ref();
+    use_search_shortcut(search_input.clone());
     let copied = use_state(|| None::<String>);
 
     let on_search = use_sender(state.dispatcher(), Action::Search);
@@ -290,7 +293,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: (*grid).clone(), active: active_cell, text, oncell: on_cell, live: *live }) }
                     <div class="fm-controls" role="search" aria-label={text.filters}>
-                        <SearchBox value={view.q.clone()} label={text.search_label} placeholder={text.search_placeholder} oninput={on_search} />
+                        { search_box(&SearchBoxProps { value: view.q.clone().into(), label: text.search_label.into(), placeholder: text.search_placeholder.into(), oninput: on_search, input: search_input.clone() }) }
                         { chip_group(&ChipGroupProps { legend: text.stages.into(), chips: stage_chips, ontoggle: on_stage }) }
                         { chip_group(&ChipGroupProps { legend: text.categories.into(), chips: category_chips, ontoggle: on_category }) }
                         <div class="fm-actions">

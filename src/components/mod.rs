@@ -1,7 +1,7 @@
 //! One part of the widget per file. Components render state and send actions; the
 //! parts without state of their own (highlighted text, inline text, stage
 //! badges and bars, chips, the summary grid, the definitions table, the
-//! error panel) are plain functions that return `Html`: each component costs
+//! error panel, the search box) are plain functions that return `Html`: each component costs
 //! about 5 KB of wasm.
 
 mod app;
@@ -25,7 +25,7 @@ pub use error_panel::{error_panel, ErrorPanelProps};
 pub use highlighted::highlighted;
 pub use inline_text::inline_text;
 pub use matrix::{FeatureRow, FeatureRowProps, Matrix, MatrixProps};
-pub use search_box::{SearchBox, SearchBoxProps};
+pub use search_box::{search_box, use_search_shortcut, SearchBoxProps};
 pub use stage_badge::stage_badge;
 pub use stage_bar::{stage_bar, StageBarProps};
 pub use summary_grid::{summary_grid, SummaryGridProps};

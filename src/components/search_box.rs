@@ -3,52 +3,56 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SearchBoxProps {
     pub value: AttrValue,
     pub label: AttrValue,
     pub placeholder: AttrValue,
     pub oninput: Callback<String>,
+    /// The `<input>`, for [`use_search_shortcut`].
+    pub input: NodeRef,
 }
 
-/// The search box: `/` anywhere on the page focuses it, Esc clears it.
-#[component]
-pub fn SearchBox(props: &SearchBoxProps) -> Html {
-    let input = use_node_ref();
-    {
-        let input = input.clone();
-        use_effect_with((), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
-            let options = EventListenerOptions::enable_prevent_default();
-            let listener = document.map(|document| {
-                EventListener::new_with_options(&document, "keydown", options, move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if event.key() != "/"
-                        || event.default_prevented()
-                        || event.ctrl_key()
-                        || event.meta_key()
-                        || event.alt_key()
-                    {
-                        return;
-                    }
-                    if event
-                        .target()
-                        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                        .is_some_and(is_editable)
-                    {
-                        return;
-                    }
-                    if let Some(input) = input.cast::<HtmlInputElement>() {
-                        event.prevent_default();
-                        let _ = input.focus();
-                    }
-                })
-            });
-            move || drop(listener)
+/// `/` anywhere on the page (outside a text field, without a modifier)
+/// focuses the search box `input`.
+#[hook]
+pub fn use_search_shortcut(input: NodeRef) {
+    use_effect_with((), move |_| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = document.map(|document| {
+            EventListener::new_with_options(&document, "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.key() != "/"
+                    || event.default_prevented()
+                    || event.ctrl_key()
+                    || event.meta_key()
+                    || event.alt_key()
+                {
+                    return;
+                }
+                if event
+                    .target()
+                    .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                    .is_some_and(is_editable)
+                {
+                    return;
+                }
+                if let Some(input) = input.cast::<HtmlInputElement>() {
+                    event.prevent_default();
+                    let _ = input.focus();
+                }
+            })
         });
-    }
+        move || drop(listener)
+    });
+}
+
+/// The search box: Esc clears it (and `/` focuses it, with
+/// [`use_search_shortcut`]). A plain function (see [`super::highlighted`]).
+pub fn search_box(props: &SearchBoxProps) -> Html {
     let oninput = {
         let oninput = props.oninput.clone();
         Callback::from(move |e: InputEvent| {
@@ -75,7 +79,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         <div class="fm-search">
             <label class="fm-search-label">
                 <span class="fm-visually-hidden">{props.label.clone()}</span>
-                <input ref={input} class="fm-search-input" type="search" value={props.value.clone()}
+                <input ref={props.input.clone()} class="fm-search-input" type="search" value={props.value.clone()}
                     placeholder={props.placeholder.clone()} {oninput} {onkeydown}
                     autocomplete="off" spellcheck="false" aria-keyshortcuts="/" />
             </label>
