@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use catalogue::view::{select, summary, Search, SearchIndex};
+use catalogue::view::{select, summary, Definitions, Search, SearchIndex};
 use catalogue::{Catalogue, Tone};
 use gloo_events::EventListener;
 use js_sys::{Array, Intl, Object};
@@ -9,9 +9,10 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use super::{
-    chip_group, definitions_table, error_panel, inline_text, search_box, summary_grid,
-    use_search_shortcut, Chip, ChipGroupProps, DefinitionsDialog, DefinitionsTableProps,
-    ErrorPanelProps, Matrix, SearchBoxProps, SummaryGridProps,
+    chip_group, definitions_dialog, definitions_table, error_panel, inline_text, search_box,
+    summary_grid, use_definitions_dialog, use_search_shortcut, Chip, ChipGroupProps,
+    DefinitionsDialogProps, DefinitionsTableProps, ErrorPanelProps, Matrix, SearchBoxProps,
+    SummaryGridProps,
 };
 use crate::i18n::{ui_text, LANGUAGES};
 use crate::state::{Action, CatalogueRef, Change, Failure, Load, State, ROW_LIMIT};
@@ -167,6 +168,8 @@ pub fn App(props: &AppProps) -> Html {
     let search = use_memo(state.view.q.clone(), |q| Search::new(q));
     let search_input = use_node_ref();
     use_search_shortcut(search_input.clone());
+    let dialog =
+        use_definitions_dialog(state.view.defs != Definitions::Closed, catalogue.is_some());
     let copied = use_state(|| None::<String>);
 
     let on_search = use_sender(state.dispatcher(), Action::Search);
@@ -343,7 +346,7 @@ pub fn App(props: &AppProps) -> Html {
                     if !c.footer.is_empty() {
                         <p class="fm-footer">{inline_text(&c.footer, c.base_url.as_deref())}</p>
                     }
-                    <DefinitionsDialog catalogue={c.clone()} {text} defs={view.defs.clone()} onclose={on_close} />
+                    { definitions_dialog(&DefinitionsDialogProps { catalogue: c.clone(), text, defs: view.defs.clone(), onclose: on_close, refs: dialog.clone() }) }
                 </>
             }
         }

@@ -61,40 +61,59 @@ pub fn definitions_table(props: &DefinitionsTableProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DefinitionsDialogProps {
-    pub catalogue: CatalogueRef,
-    pub text: &'static UiText,
-    pub defs: Definitions,
-    pub onclose: Callback<()>,
+/// The definitions dialog's `<dialog>` and the element that opened it, which
+/// gets focus back on close.
+#[derive(Clone, PartialEq)]
+pub struct DialogRefs {
+    dialog: NodeRef,
+    opener: std::rc::Rc<std::cell::RefCell<Option<HtmlElement>>>,
 }
 
-/// The definitions table in a native modal `<dialog>`: Esc closes it, the
-/// page behind is inert, and focus returns to what opened it.
-#[component]
-pub fn DefinitionsDialog(props: &DefinitionsDialogProps) -> Html {
-    let dialog = use_node_ref();
-    let opener = use_mut_ref(|| None::<HtmlElement>);
-    let open = props.defs != Definitions::Closed;
+/// Opens the dialog as a native modal when `open` turns true (or when it is
+/// `rendered` while open), and closes it when `open` turns false.
+#[hook]
+pub fn use_definitions_dialog(open: bool, rendered: bool) -> DialogRefs {
+    let refs = DialogRefs {
+        dialog: use_node_ref(),
+        opener: use_mut_ref(|| None::<HtmlElement>),
+    };
     {
-        let (dialog, opener) = (dialog.clone(), opener.clone());
-        use_effect_with(open, move |open| {
-            let Some(dialog) = dialog.cast::<HtmlDialogElement>() else {
+        let refs = refs.clone();
+        use_effect_with((open, rendered), move |&(open, _)| {
+            let Some(dialog) = refs.dialog.cast::<HtmlDialogElement>() else {
                 return;
             };
-            if *open && !dialog.open() {
-                *opener.borrow_mut() = web_sys::window()
+            if open && !dialog.open() {
+                *refs.opener.borrow_mut() = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| d.active_element())
                     .and_then(|e| e.dyn_into::<HtmlElement>().ok());
                 if let Err(e) = dialog.show_modal() {
                     web_sys::console::warn_2(&"feature-matrix: cannot open the dialog".into(), &e);
                 }
-            } else if !*open && dialog.open() {
+            } else if !open && dialog.open() {
                 dialog.close();
             }
         });
     }
+    refs
+}
+
+pub struct DefinitionsDialogProps {
+    pub catalogue: CatalogueRef,
+    pub text: &'static UiText,
+    pub defs: Definitions,
+    pub onclose: Callback<()>,
+    /// From [`use_definitions_dialog`].
+    pub refs: DialogRefs,
+}
+
+/// The definitions table in a native modal `<dialog>`: Esc closes it, the
+/// page behind is inert, and focus returns to what opened it. A plain
+/// function; its state is [`use_definitions_dialog`]'s.
+pub fn definitions_dialog(props: &DefinitionsDialogProps) -> Html {
+    let (dialog, opener) = (&props.refs.dialog, &props.refs.opener);
+    let open = props.defs != Definitions::Closed;
     let onclose = {
         let (onclose, opener) = (props.onclose.clone(), opener.clone());
         Callback::from(move |_: Event| {
@@ -122,7 +141,7 @@ pub fn DefinitionsDialog(props: &DefinitionsDialogProps) -> Html {
         props.catalogue.definitions_heading.clone()
     };
     html! {
-        <dialog ref={dialog} class="fm-dialog" aria-label={heading.clone()} {onclose}>
+        <dialog ref={dialog.clone()} class="fm-dialog" aria-label={heading.clone()} {onclose}>
             <div class="fm-dialog-head">
                 <h2 class="fm-dialog-title">{heading}</h2>
                 <button type="button" class="fm-button fm-dialog-close" onclick={close_click}>{props.text.close}</button>

@@ -1,7 +1,7 @@
 //! One part of the widget per file. Components render state and send actions; the
 //! parts without state of their own (highlighted text, inline text, stage
 //! badges and bars, chips, the summary grid, the definitions table, the
-//! error panel, the search box) are plain functions that return `Html`: each component costs
+//! error panel, the search box, the definitions dialog) are plain functions that return `Html`: each component costs
 //! about 5 KB of wasm.
 
 mod app;
@@ -19,7 +19,8 @@ mod summary_grid;
 pub use app::{App, AppProps};
 pub use chip_group::{chip_group, Chip, ChipGroupProps};
 pub use definitions::{
-    definitions_table, DefinitionsDialog, DefinitionsDialogProps, DefinitionsTableProps,
+    definitions_dialog, definitions_table, use_definitions_dialog, DefinitionsDialogProps,
+    DefinitionsTableProps,
 };
 pub use error_panel::{error_panel, ErrorPanelProps};
 pub use highlighted::highlighted;
