@@ -63,7 +63,7 @@ pub fn definitions_table(props: &DefinitionsTableProps) -> Html {
 
 /// The definitions dialog's `<dialog>` and the element that opened it, which
 /// gets focus back on close.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct DialogRefs {
     dialog: NodeRef,
     opener: std::rc::Rc<std::cell::RefCell<Option<HtmlElement>>>,
