@@ -62,6 +62,15 @@ for (const [query, catalogue, lang] of [['', zh, 'zh'], ['en/', en, 'en']]) {
     // Nothing visible needs script: no button, input or select (a <summary> works natively).
     const controls = await page.locator('button:visible, input:visible, select:visible, textarea:visible, [role=button]:visible').count();
     assert.equal(controls, 0, 'a visible control that only works with script');
+    // Nor does anything look like one: no sort arrow, counts in the text colour.
+    const looks = await page.evaluate(() => ({
+      arrows: [...document.querySelectorAll('.fm-sort')].map((e) => getComputedStyle(e, '::after').content),
+      counts: [...document.querySelectorAll('.fm-sum-cell')].map((e) => getComputedStyle(e).color),
+      text: getComputedStyle(document.querySelector('.fm-summary td')).color,
+    }));
+    assert.deepEqual(new Set(looks.arrows), new Set(['none']));
+    assert.ok(looks.counts.length > 0);
+    assert.deepEqual(new Set(looks.counts), new Set([looks.text]));
     await screenshot(page, `nojs-${lang}`);
     await page.context().close();
   });
