@@ -3,7 +3,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlElement};
 use yew::prelude::*;
 
-use super::inline_text;
+use super::{inline_text, stage_label};
 use crate::i18n::UiText;
 use crate::state::CatalogueRef;
 
@@ -26,7 +26,7 @@ pub fn definitions_table(props: &DefinitionsTableProps) -> Html {
             let class = classes!("fm-defs-stage", current(&s.id).then_some("fm-current"));
             html! {
                 <th scope="col" {class}>
-                    <span class={format!("fm-badge fm-tone-{}", s.tone.as_str())}>{s.label.clone()}</span>
+                    { stage_label(s) }
                 </th>
             }
         })

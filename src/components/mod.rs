@@ -27,6 +27,6 @@ pub use highlighted::highlighted;
 pub use inline_text::inline_text;
 pub use matrix::{FeatureRow, FeatureRowProps, Matrix, MatrixProps};
 pub use search_box::{search_box, use_search_shortcut, SearchBoxProps};
-pub use stage_badge::stage_badge;
+pub use stage_badge::{stage_badge, stage_label};
 pub use stage_bar::{stage_bar, StageBarProps};
 pub use summary_grid::{summary_grid, SummaryGridProps};
