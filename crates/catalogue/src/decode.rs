@@ -5,6 +5,7 @@
 //! difference: a key repeated in `definitions` is refused too (serde's maps
 //! keep the last value silently).
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use crate::json::{Node, Value};
@@ -23,87 +24,95 @@ type Result<T> = std::result::Result<T, ShapeError>;
 
 /// The catalogue in `root`.
 pub fn catalogue(root: &Node) -> Result<Catalogue> {
-    let f = Fields::new(root, Path::Root, "struct Catalogue")?;
-    Ok(Catalogue {
-        version: f.required("version", version)?,
-        locale: f.required("locale", string)?,
-        title: f.required("title", string)?,
-        description: f.or_default("description", string)?,
-        intro: f.or_default("intro", string)?,
-        definitions_heading: f.or_default("definitions_heading", string)?,
-        features_heading: f.or_default("features_heading", string)?,
-        features_intro: f.or_default("features_intro", string)?,
-        footer: f.or_default("footer", string)?,
-        base_url: f.optional("base_url", string)?,
-        releases: f.or_default("releases", |n, p| list(n, p, &string))?,
-        stages: f.required("stages", |n, p| list(n, p, &stage))?,
-        aspects: f.or_default("aspects", |n, p| list(n, p, &aspect))?,
-        categories: f.required("categories", |n, p| list(n, p, &category))?,
-        features: f.required("features", |n, p| list(n, p, &feature))?,
+    Fields::read(root, Path::Root, "struct Catalogue", |f| {
+        Ok(Catalogue {
+            version: f.required("version", version)?,
+            locale: f.required("locale", string)?,
+            title: f.required("title", string)?,
+            description: f.or_default("description", string)?,
+            intro: f.or_default("intro", string)?,
+            definitions_heading: f.or_default("definitions_heading", string)?,
+            features_heading: f.or_default("features_heading", string)?,
+            features_intro: f.or_default("features_intro", string)?,
+            footer: f.or_default("footer", string)?,
+            base_url: f.optional("base_url", string)?,
+            releases: f.or_default("releases", |n, p| list(n, p, &string))?,
+            stages: f.required("stages", |n, p| list(n, p, &stage))?,
+            aspects: f.or_default("aspects", |n, p| list(n, p, &aspect))?,
+            categories: f.required("categories", |n, p| list(n, p, &category))?,
+            features: f.required("features", |n, p| list(n, p, &feature))?,
+        })
     })
 }
 
 fn stage(node: &Node, path: Path) -> Result<Stage> {
-    let f = Fields::new(node, path, "struct Stage")?;
-    Ok(Stage {
-        id: f.required("id", string)?,
-        label: f.required("label", string)?,
-        tone: f.required("tone", tone)?,
+    Fields::read(node, path, "struct Stage", |f| {
+        Ok(Stage {
+            id: f.required("id", string)?,
+            label: f.required("label", string)?,
+            tone: f.required("tone", tone)?,
+        })
     })
 }
 
 fn aspect(node: &Node, path: Path) -> Result<Aspect> {
-    let f = Fields::new(node, path, "struct Aspect")?;
-    Ok(Aspect {
-        id: f.required("id", string)?,
-        label: f.required("label", string)?,
-        definitions: f.required("definitions", |n, p| {
-            let map = Fields::new(n, p, "a map")?;
-            let mut out = BTreeMap::new();
-            for (key, value) in map.members {
-                let at = Path::Key(&p, key);
-                if out.insert(key.clone(), string(value, at)?).is_some() {
-                    return Err(error(value, at, format!("duplicate key `{key}`")));
+    Fields::read(node, path, "struct Aspect", |f| {
+        Ok(Aspect {
+            id: f.required("id", string)?,
+            label: f.required("label", string)?,
+            definitions: f.required("definitions", |n, p| {
+                let mut out = BTreeMap::new();
+                for (key, value) in Fields::map(n, p)? {
+                    let at = Path::Key(&p, key);
+                    if out.insert(key.clone(), string(value, at)?).is_some() {
+                        return Err(error(value, at, format!("duplicate key `{key}`")));
+                    }
                 }
-            }
-            Ok(out)
-        })?,
+                Ok(out)
+            })?,
+        })
     })
 }
 
 fn category(node: &Node, path: Path) -> Result<Category> {
-    let f = Fields::new(node, path, "struct Category")?;
-    Ok(Category {
-        id: f.required("id", string)?,
-        label: f.required("label", string)?,
+    Fields::read(node, path, "struct Category", |f| {
+        Ok(Category {
+            id: f.required("id", string)?,
+            label: f.required("label", string)?,
+        })
     })
 }
 
 fn feature(node: &Node, path: Path) -> Result<Feature> {
-    let f = Fields::new(node, path, "struct Feature")?;
-    Ok(Feature {
-        id: f.required("id", string)?,
-        name: f.required("name", string)?,
-        category: f.required("category", string)?,
-        stage: f.required("stage", string)?,
-        link: f.optional("link", string)?,
-        note: f.optional("note", string)?,
-        history: f.or_default("history", |n, p| {
-            list(n, p, &|n, p| {
-                let f = Fields::new(n, p, "struct StageChange")?;
-                Ok(StageChange {
-                    stage: f.required("stage", string)?,
-                    since: f.required("since", string)?,
-                })
-            })
-        })?,
-        deprecated: f.optional("deprecated", |n, p| {
-            let f = Fields::new(n, p, "struct Deprecation")?;
-            Ok(Deprecation {
-                since: f.required("since", string)?,
-                replacement: f.optional("replacement", string)?,
-            })
-        })?,
+    Fields::read(node, path, "struct Feature", |f| {
+        Ok(Feature {
+            id: f.required("id", string)?,
+            name: f.required("name", string)?,
+            category: f.required("category", string)?,
+            stage: f.required("stage", string)?,
+            link: f.optional("link", string)?,
+            note: f.optional("note", string)?,
+            history: f.or_default("history", |n, p| list(n, p, &stage_change))?,
+            deprecated: f.optional("deprecated", deprecation)?,
+        })
+    })
+}
+
+fn stage_change(node: &Node, path: Path) -> Result<StageChange> {
+    Fields::read(node, path, "struct StageChange", |f| {
+        Ok(StageChange {
+            stage: f.required("stage", string)?,
+            since: f.required("since", string)?,
+        })
+    })
+}
+
+fn deprecation(node: &Node, path: Path) -> Result<Deprecation> {
+    Fields::read(node, path, "struct Deprecation", |f| {
+        Ok(Deprecation {
+            since: f.required("since", string)?,
+            replacement: f.optional("replacement", string)?,
+        })
     })
 }
 
@@ -165,44 +174,102 @@ fn list<T>(node: &Node, path: Path, item: &dyn Fn(&Node, Path) -> Result<T>) -> 
     Ok(out)
 }
 
-/// An object's members, read by name.
+/// A struct's fields: an object's members, read by name, or, as serde reads
+/// a struct written as an array, its elements in the fields' declaration
+/// order (the decoders ask for the fields in that order).
 struct Fields<'a> {
     node: &'a Node,
     path: Path<'a>,
-    members: &'a [(String, Node)],
+    what: &'a str,
+    source: Source<'a>,
+}
+
+enum Source<'a> {
+    Members(&'a [(String, Node)]),
+    /// The elements and how many fields have been read.
+    Elements(&'a [Node], Cell<usize>),
 }
 
 impl<'a> Fields<'a> {
-    fn new(node: &'a Node, path: Path<'a>, expected: &str) -> Result<Self> {
+    /// A struct `what` ("struct Stage"): an object, or an array.
+    fn new(node: &'a Node, path: Path<'a>, what: &'a str) -> Result<Self> {
+        let source = match &node.value {
+            Value::Object(members) => Source::Members(members),
+            Value::Array(items) => Source::Elements(items, Cell::new(0)),
+            _ => return Err(wrong_type(node, path, what)),
+        };
+        Ok(Fields {
+            node,
+            path,
+            what,
+            source,
+        })
+    }
+
+    /// The members of a map (an object only).
+    fn map(node: &'a Node, path: Path<'a>) -> Result<&'a [(String, Node)]> {
         match &node.value {
-            Value::Object(members) => Ok(Fields {
-                node,
-                path,
-                members,
-            }),
-            _ => Err(wrong_type(node, path, expected)),
+            Value::Object(members) => Ok(members),
+            _ => Err(wrong_type(node, path, "a map")),
         }
     }
 
-    /// The member `name`, decoded; `None` when it is missing.
-    fn get<T>(&self, name: &str, decode: impl Fn(&Node, Path) -> Result<T>) -> Result<Option<T>> {
-        let mut found = self.members.iter().filter(|(key, _)| key == name);
-        let Some((_, node)) = found.next() else {
-            return Ok(None);
-        };
-        if let Some((_, again)) = found.next() {
-            return Err(error(
-                again,
-                Path::Key(&self.path, name),
-                format!("duplicate field `{name}`"),
-            ));
+    /// Decodes the struct with `build`; an array must have no element left.
+    fn read<T>(
+        node: &'a Node,
+        path: Path<'a>,
+        what: &'a str,
+        build: impl FnOnce(&Fields) -> Result<T>,
+    ) -> Result<T> {
+        let f = Fields::new(node, path, what)?;
+        let value = build(&f)?;
+        if let Source::Elements(items, read) = &f.source {
+            if items.len() > read.get() {
+                return Err(error(
+                    &items[read.get()],
+                    path,
+                    format!("invalid length {}, expected {what}", items.len()),
+                ));
+            }
         }
-        decode(node, Path::Key(&self.path, name)).map(Some)
+        Ok(value)
+    }
+
+    /// The field `name`, decoded; `None` when it is missing.
+    fn get<T>(&self, name: &str, decode: impl Fn(&Node, Path) -> Result<T>) -> Result<Option<T>> {
+        let at = Path::Key(&self.path, name);
+        let node = match &self.source {
+            Source::Members(members) => {
+                let mut found = members.iter().filter(|(key, _)| key == name);
+                let Some((_, node)) = found.next() else {
+                    return Ok(None);
+                };
+                if let Some((_, again)) = found.next() {
+                    return Err(error(again, at, format!("duplicate field `{name}`")));
+                }
+                node
+            }
+            Source::Elements(items, read) => {
+                let Some(node) = items.get(read.get()) else {
+                    return Ok(None);
+                };
+                read.set(read.get() + 1);
+                node
+            }
+        };
+        decode(node, at).map(Some)
     }
 
     fn required<T>(&self, name: &str, decode: impl Fn(&Node, Path) -> Result<T>) -> Result<T> {
-        self.get(name, decode)?
-            .ok_or_else(|| error(self.node, self.path, format!("missing field `{name}`")))
+        self.get(name, decode)?.ok_or_else(|| {
+            let message = match &self.source {
+                Source::Members(_) => format!("missing field `{name}`"),
+                Source::Elements(items, _) => {
+                    format!("invalid length {}, expected {}", items.len(), self.what)
+                }
+            };
+            error(self.node, self.path, message)
+        })
     }
 
     /// A field that may be missing (`#[serde(default)]`).

@@ -230,3 +230,35 @@ fn a_key_repeated_in_definitions_is_refused_where_serde_keeps_the_last() {
     let kept = oracle(&text).expect("serde_json reads it");
     assert_eq!(kept.aspects[0].definitions["alpha"], "Some");
 }
+
+/// A struct written as an array is read as serde reads it: its elements are
+/// the fields in declaration order, missing trailing ones take their default
+/// where the model has one, and no element may be left over. A map (the
+/// definitions) is never an array. Found by the edits test above.
+#[test]
+fn a_struct_written_as_an_array_is_read_as_serde_json_reads_it() {
+    let cases: [(&str, Value, bool); 8] = [
+        ("/features/0/deprecated", json!(["1.1"]), true),
+        ("/features/0/deprecated", json!(["1.1", null]), true),
+        ("/features/0/deprecated", json!(["1.1", "b"]), true),
+        ("/features/0/deprecated", json!([]), false),
+        ("/features/0/deprecated", json!(["1.1", "b", "c"]), false),
+        ("/features/0/history/0", json!(["alpha", "1.0"]), true),
+        ("/features/1", json!(["b", "B", "core", "alpha"]), true),
+        ("/aspects/0/definitions", json!(["None", "Firm"]), false),
+    ];
+    for (place, value, accepted) in cases {
+        let mut v = minimal();
+        *v.pointer_mut(place).unwrap() = value.clone();
+        let text = v.to_string();
+        assert_agrees(&text, &format!("{place} = {value}"));
+        assert_eq!(load_str(&text).is_ok(), accepted, "{place} = {value}");
+    }
+    // The array form reads the same catalogue as the object form.
+    let mut v = minimal();
+    v["features"][0]["deprecated"] = json!(["1.1", "b"]);
+    assert_eq!(
+        load_str(&v.to_string()).unwrap(),
+        load_str(&minimal().to_string()).unwrap()
+    );
+}
