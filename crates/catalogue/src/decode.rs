@@ -223,53 +223,69 @@ impl<'a> Fields<'a> {
     ) -> Result<T> {
         let f = Fields::new(node, path, what)?;
         let value = build(&f)?;
-        if let Source::Elements(items, read) = &f.source {
-            if items.len() > read.get() {
-                return Err(error(
-                    &items[read.get()],
-                    path,
-                    format!("invalid length {}, expected {what}", items.len()),
-                ));
-            }
-        }
+        f.finish()?;
         Ok(value)
     }
 
-    /// The field `name`, decoded; `None` when it is missing.
-    fn get<T>(&self, name: &str, decode: impl Fn(&Node, Path) -> Result<T>) -> Result<Option<T>> {
-        let at = Path::Key(&self.path, name);
-        let node = match &self.source {
+    /// No element of an array is left over.
+    fn finish(&self) -> Result<()> {
+        match &self.source {
+            Source::Elements(items, read) if items.len() > read.get() => Err(error(
+                &items[read.get()],
+                self.path,
+                format!("invalid length {}, expected {}", items.len(), self.what),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The node of the field `name`; `None` when it is missing. (Not
+    /// generic: one copy, whatever the fields' types.)
+    fn find(&self, name: &str) -> Result<Option<&'a Node>> {
+        match &self.source {
             Source::Members(members) => {
                 let mut found = members.iter().filter(|(key, _)| key == name);
                 let Some((_, node)) = found.next() else {
                     return Ok(None);
                 };
                 if let Some((_, again)) = found.next() {
-                    return Err(error(again, at, format!("duplicate field `{name}`")));
+                    return Err(error(
+                        again,
+                        Path::Key(&self.path, name),
+                        format!("duplicate field `{name}`"),
+                    ));
                 }
-                node
+                Ok(Some(node))
             }
             Source::Elements(items, read) => {
-                let Some(node) = items.get(read.get()) else {
-                    return Ok(None);
-                };
-                read.set(read.get() + 1);
-                node
+                let node = items.get(read.get());
+                read.set(read.get() + usize::from(node.is_some()));
+                Ok(node)
+            }
+        }
+    }
+
+    /// The error for a missing required field `name`.
+    fn missing(&self, name: &str) -> ShapeError {
+        let message = match &self.source {
+            Source::Members(_) => format!("missing field `{name}`"),
+            Source::Elements(items, _) => {
+                format!("invalid length {}, expected {}", items.len(), self.what)
             }
         };
-        decode(node, at).map(Some)
+        error(self.node, self.path, message)
+    }
+
+    /// The field `name`, decoded; `None` when it is missing.
+    fn get<T>(&self, name: &str, decode: impl Fn(&Node, Path) -> Result<T>) -> Result<Option<T>> {
+        match self.find(name)? {
+            Some(node) => decode(node, Path::Key(&self.path, name)).map(Some),
+            None => Ok(None),
+        }
     }
 
     fn required<T>(&self, name: &str, decode: impl Fn(&Node, Path) -> Result<T>) -> Result<T> {
-        self.get(name, decode)?.ok_or_else(|| {
-            let message = match &self.source {
-                Source::Members(_) => format!("missing field `{name}`"),
-                Source::Elements(items, _) => {
-                    format!("invalid length {}, expected {}", items.len(), self.what)
-                }
-            };
-            error(self.node, self.path, message)
-        })
+        self.get(name, decode)?.ok_or_else(|| self.missing(name))
     }
 
     /// A field that may be missing (`#[serde(default)]`).
