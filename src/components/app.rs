@@ -59,7 +59,10 @@ pub fn App(props: &AppProps) -> Html {
     // Whether the widget has taken over: controls are inert until then.
     let live = use_state(|| false);
 
-    // Once live: apply the URL's view and what the reader typed meanwhile.
+    // Once live (one effect for all of it: each effect is its own code):
+    // apply the URL's view and what the reader typed meanwhile; follow
+    // `#feature-<id>` links, now and when the fragment changes; follow Back
+    // and Forward.
     {
         let (prefix, typed, dispatcher, live) = (
             prefix.clone(),
@@ -76,18 +79,22 @@ pub fn App(props: &AppProps) -> Html {
                 dispatcher.dispatch(Action::Search(typed));
             }
             live.set(true);
-        });
-    }
-    // Follow `#feature-<id>` links: now and when the fragment changes.
-    {
-        let (prefix, dispatcher) = (prefix.clone(), state.dispatcher());
-        use_effect_with((), move |_| {
-            let pin =
-                move || dispatcher.dispatch(Action::Pin(url::pinned_from_hash(prefix.as_deref())));
+            let window = web_sys::window();
+            let pin = {
+                let (prefix, dispatcher) = (prefix.clone(), dispatcher.clone());
+                move || dispatcher.dispatch(Action::Pin(url::pinned_from_hash(prefix.as_deref())))
+            };
             pin();
-            let listener = web_sys::window()
-                .map(|window| EventListener::new(&window, "hashchange", move |_| pin()));
-            move || drop(listener)
+            let on_hash = window
+                .as_ref()
+                .map(|window| EventListener::new(window, "hashchange", move |_| pin()));
+            let on_pop = prefix.zip(window).map(|(prefix, window)| {
+                EventListener::new(&window, "popstate", move |_| {
+                    let parsed = url::read_view(&prefix);
+                    dispatcher.dispatch(Action::FromUrl(parsed.view, parsed.warnings));
+                })
+            });
+            move || drop((on_hash, on_pop))
         });
     }
     // Load the catalogue whenever the language or source changes (not for
@@ -111,7 +118,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     // Log warnings about the view (bad URL values, unknown ids).
     use_effect_with(state.warnings.clone(), |warnings| url::warn_all(warnings));
-    // Write the view into the URL; follow Back and Forward.
+    // Write the view into the URL.
     {
         let prefix = prefix.clone();
         use_effect_with((state.view.clone(), state.change), move |(view, change)| {
@@ -122,19 +129,6 @@ pub fn App(props: &AppProps) -> Html {
                     Change::Push => url::write_view(view, &prefix, true),
                 }
             }
-        });
-    }
-    {
-        let (prefix, dispatcher) = (prefix.clone(), state.dispatcher());
-        use_effect_with((), move |_| {
-            let listener = prefix.and_then(|prefix| {
-                let window = web_sys::window()?;
-                Some(EventListener::new(&window, "popstate", move |_| {
-                    let parsed = url::read_view(&prefix);
-                    dispatcher.dispatch(Action::FromUrl(parsed.view, parsed.warnings));
-                }))
-            });
-            move || drop(listener)
         });
     }
 
