@@ -1,12 +1,12 @@
 //! Loading and validating a catalogue: every problem at once, each with its JSON path.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use thiserror::Error;
 
 use crate::inline::{check_link, parse_inline, LinkKind, Segment};
 use crate::model::{Catalogue, SUPPORTED_VERSION};
+use crate::view::sort_indices;
 use crate::{decode, json};
 
 /// Limits enforced before anything renders. Documented in `data/README.md`.
@@ -260,7 +260,7 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
         }
         for (stage, text) in &aspect.definitions {
             let def_path = format!("{path}.definitions.{stage}");
-            if !stage_ids.contains_key(stage.as_str()) {
+            if !stage_ids.contains(stage.as_str()) {
                 v.problem(
                     &def_path,
                     format!(
@@ -279,7 +279,7 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
             &feature.name,
             limits::MAX_NAME_CHARS,
         );
-        if !stage_ids.contains_key(feature.stage.as_str()) {
+        if !stage_ids.contains(feature.stage.as_str()) {
             v.problem(
                 &format!("{path}.stage"),
                 format!(
@@ -288,7 +288,7 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
                 ),
             );
         }
-        if !category_ids.contains_key(feature.category.as_str()) {
+        if !category_ids.contains(feature.category.as_str()) {
             v.problem(
                 &format!("{path}.category"),
                 format!(
@@ -471,14 +471,22 @@ impl Validator {
         }
     }
 
-    /// Checks ids for form and uniqueness; returns id → first index.
-    fn ids<'a>(
-        &mut self,
-        list: &str,
-        ids: impl Iterator<Item = &'a str>,
-    ) -> HashMap<&'a str, usize> {
-        let mut seen = HashMap::new();
-        for (i, id) in ids.enumerate() {
+    /// Checks ids for form and uniqueness; returns the ids for lookups.
+    ///
+    /// Duplicates are found by sorting (with the crate's one sort), not with
+    /// a hash map: the wasm bundle then carries no hash map code of its own.
+    fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> IdSet<'a> {
+        let ids: Vec<&str> = ids.collect();
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        // Stable: equal ids stay in list order, so the first of a run is the first seen.
+        sort_indices(&mut order, &|a, b| ids[*a].cmp(ids[*b]));
+        let mut first_at: Vec<Option<usize>> = vec![None; ids.len()];
+        for pair in order.windows(2) {
+            if ids[pair[0]] == ids[pair[1]] {
+                first_at[pair[1]] = Some(first_at[pair[0]].unwrap_or(pair[0]));
+            }
+        }
+        for (i, (id, first)) in ids.iter().zip(&first_at).enumerate() {
             let path = format!("{list}[{i}].id");
             if id.chars().count() > limits::MAX_ID_CHARS {
                 self.too_long(&path, id, limits::MAX_ID_CHARS);
@@ -491,7 +499,7 @@ impl Validator {
                     ),
                 );
             }
-            if let Some(first) = seen.get(id) {
+            if let Some(first) = first {
                 self.problem(
                     &path,
                     format!(
@@ -499,11 +507,20 @@ impl Validator {
                         truncate(id, 60)
                     ),
                 );
-            } else {
-                seen.insert(id, i);
             }
         }
-        seen
+        let mut sorted: Vec<&str> = order.iter().map(|&i| ids[i]).collect();
+        sorted.dedup();
+        IdSet(sorted)
+    }
+}
+
+/// The ids of one list, sorted and without duplicates.
+struct IdSet<'a>(Vec<&'a str>);
+
+impl IdSet<'_> {
+    fn contains(&self, id: &str) -> bool {
+        self.0.binary_search(&id).is_ok()
     }
 }
 

@@ -528,7 +528,7 @@ fn order(
 /// Stable sort of indices through a `dyn` comparator: the one copy of the
 /// sort code in the wasm bundle (a copy per element type or closure would
 /// each add kilobytes).
-fn sort_indices(indices: &mut [usize], compare: &dyn Fn(&usize, &usize) -> Ordering) {
+pub(crate) fn sort_indices(indices: &mut [usize], compare: &dyn Fn(&usize, &usize) -> Ordering) {
     indices.sort_by(|a, b| compare(a, b));
 }
 

@@ -85,6 +85,22 @@ fn duplicate_ids_point_at_the_first() {
 }
 
 #[test]
+fn an_id_used_three_times_reports_each_repeat_in_list_order_at_the_first() {
+    let problems = problems_after(|v| {
+        let c = json!({"id": "net", "label": "Again"});
+        v["categories"] =
+            json!([c, {"id": "core", "label": "Core"}, c, {"id": "net", "label": "Network"}]);
+    });
+    assert_eq!(
+        problems,
+        [
+            "categories[2].id: duplicate id \"net\" (first at categories[0])",
+            "categories[3].id: duplicate id \"net\" (first at categories[0])",
+        ]
+    );
+}
+
+#[test]
 fn malformed_ids_are_reported() {
     assert_problem(
         |v| v["categories"][0]["id"] = json!("Core Stuff"),
