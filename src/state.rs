@@ -82,6 +82,11 @@ pub struct State {
     /// The feature a `#feature-<id>` link points at: scrolled to, highlighted,
     /// and shown even when the filters would hide it.
     pub pinned: Option<String>,
+    /// Whether the widget has taken over: controls are inert until then.
+    pub live: bool,
+    /// The last "copy link": `Some("")` when copied, the link itself when
+    /// the clipboard refused it (to copy by hand).
+    pub copied: Option<String>,
 }
 
 impl State {
@@ -94,6 +99,8 @@ impl State {
             show_all_rows: false,
             typing: false,
             pinned: None,
+            live: false,
+            copied: None,
         }
     }
 
@@ -137,6 +144,10 @@ pub enum Action {
     SetChanged(Option<String>),
     /// The page's `#feature-<id>` anchor changed.
     Pin(Option<String>),
+    /// The widget took over: its controls work from now on.
+    Live,
+    /// A link was copied (`""`), or could not be (the link).
+    Copied(String),
 }
 
 impl Reducible for State {
@@ -179,10 +190,20 @@ impl Reducible for State {
             }
             Action::SetRelease(release) => view.release = release,
             Action::SetChanged(changed) => view.changed = changed,
+            // Not view changes: warnings not yet logged stay.
             Action::Pin(id) => {
                 next.pinned = id;
                 next.change = Change::None;
-                // Not a view change: warnings not yet logged stay.
+                next.warnings = self.warnings.clone();
+            }
+            Action::Live => {
+                next.live = true;
+                next.change = Change::None;
+                next.warnings = self.warnings.clone();
+            }
+            Action::Copied(link) => {
+                next.copied = Some(link);
+                next.change = Change::None;
                 next.warnings = self.warnings.clone();
             }
             Action::SortBy(key) => view.sort = Sort::cycle(view.sort, key),

@@ -56,20 +56,12 @@ pub fn App(props: &AppProps) -> Html {
         .lang
         .clone()
         .unwrap_or_else(|| config.lang.clone());
-    // Whether the widget has taken over: controls are inert until then.
-    let live = use_state(|| false);
-
     // Once live (one effect for all of it: each effect is its own code):
     // apply the URL's view and what the reader typed meanwhile; follow
     // `#feature-<id>` links, now and when the fragment changes; follow Back
     // and Forward.
     {
-        let (prefix, typed, dispatcher, live) = (
-            prefix.clone(),
-            props.typed.clone(),
-            state.dispatcher(),
-            live.clone(),
-        );
+        let (prefix, typed, dispatcher) = (prefix.clone(), props.typed.clone(), state.dispatcher());
         use_effect_with((), move |_| {
             if let (true, Some(prefix)) = (hydrating, &prefix) {
                 let parsed = url::read_view(prefix);
@@ -78,7 +70,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(typed) = typed.filter(|t| !t.is_empty()) {
                 dispatcher.dispatch(Action::Search(typed));
             }
-            live.set(true);
+            dispatcher.dispatch(Action::Live);
             let window = web_sys::window();
             let pin = {
                 let (prefix, dispatcher) = (prefix.clone(), dispatcher.clone());
@@ -164,7 +156,6 @@ pub fn App(props: &AppProps) -> Html {
     use_search_shortcut(search_input.clone());
     let dialog =
         use_definitions_dialog(state.view.defs != Definitions::Closed, catalogue.is_some());
-    let copied = use_state(|| None::<String>);
 
     let on_search = use_sender(state.dispatcher(), Action::Search);
     let on_stage = use_sender(state.dispatcher(), Action::ToggleStage);
@@ -206,25 +197,25 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     let on_copy = {
-        let (view, prefix, copied) = (
+        let (view, prefix, dispatcher) = (
             state.view.clone(),
             prefix.clone().unwrap_or_default(),
-            copied.clone(),
+            state.dispatcher(),
         );
         Callback::from(move |_: MouseEvent| {
             if let Some(link) = url::absolute_url_for(&view, &prefix) {
-                copy_to_clipboard(link, copied.clone());
+                copy_to_clipboard(link, dispatcher.clone());
             }
         })
     };
     // The same callback on every render (the rows are memoised): the link is
     // the page's URL as it is when clicked, with the feature's anchor.
     let on_copy_feature = {
-        let copied = copied.clone();
+        let dispatcher = state.dispatcher();
         use_callback(prefix.clone(), move |id: String, prefix| {
             let anchor = url::feature_anchor(prefix.as_deref(), &id);
             if let Some(link) = url::feature_url(&anchor) {
-                copy_to_clipboard(link, copied.clone());
+                copy_to_clipboard(link, dispatcher.clone());
             }
         })
     };
@@ -265,7 +256,7 @@ pub fn App(props: &AppProps) -> Html {
                 ROW_LIMIT
             };
             let status = (text.count_of)(facets.matching, facets.total);
-            let copy_status = match copied.as_ref() {
+            let copy_status = match state.copied.as_ref() {
                 Some(link) if link.is_empty() => text.link_copied.to_string(),
                 Some(link) => link.clone(),
                 None => String::new(),
@@ -288,7 +279,7 @@ pub fn App(props: &AppProps) -> Html {
                     if !c.features_intro.is_empty() {
                         <p class="fm-intro">{inline_text(&c.features_intro, c.base_url.as_deref())}</p>
                     }
-                    { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: (*grid).clone(), active: active_cell, text, oncell: on_cell, live: *live }) }
+                    { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: (*grid).clone(), active: active_cell, text, oncell: on_cell, live: state.live }) }
                     <div class="fm-controls" role="search" aria-label={text.filters}>
                         { search_box(&SearchBoxProps { value: view.q.clone().into(), label: text.search_label.into(), placeholder: text.search_placeholder.into(), oninput: on_search, input: search_input.clone() }) }
                         { chip_group(&ChipGroupProps { legend: text.stages.into(), chips: stage_chips, ontoggle: on_stage }) }
@@ -335,7 +326,7 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         <Matrix catalogue={c.clone()} {rows} {limit} search={(*search).clone()} sort={view.sort} {text}
                             onsort={on_sort} onbadge={on_badge} onshowall={on_show_all}
-                            release={release_rank} {pinned} prefix={prefix.clone().map(AttrValue::from)} oncopy={on_copy_feature} live={*live} />
+                            release={release_rank} {pinned} prefix={prefix.clone().map(AttrValue::from)} oncopy={on_copy_feature} live={state.live} />
                     }
                     if !c.footer.is_empty() {
                         <p class="fm-footer">{inline_text(&c.footer, c.base_url.as_deref())}</p>
@@ -347,7 +338,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => html! { <p class="fm-loading" role="status">{text.loading}</p> },
     };
     html! {
-        <div class={classes!("fm-root", live.then_some("fm-live"))} lang={text.locale} data-theme={config.theme.clone()}>
+        <div class={classes!("fm-root", state.live.then_some("fm-live"))} lang={text.locale} data-theme={config.theme.clone()}>
             {body}
         </div>
     }
@@ -408,14 +399,14 @@ fn release_select(
 }
 
 /// Writes `link` to the clipboard; says so, or shows the link to copy by hand.
-fn copy_to_clipboard(link: String, copied: UseStateHandle<Option<String>>) {
+fn copy_to_clipboard(link: String, dispatcher: UseReducerDispatcher<State>) {
     let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
     spawn_local(async move {
         let ok = match clipboard {
             Some(clipboard) => JsFuture::from(clipboard.write_text(&link)).await.is_ok(),
             None => false,
         };
-        copied.set(Some(if ok { String::new() } else { link }));
+        dispatcher.dispatch(Action::Copied(if ok { String::new() } else { link }));
     });
 }
 

@@ -82,17 +82,18 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     // them either. Group headings count every row from the start. The first
     // render starts with the first screen as well, unless it takes over
     // prerendered rows (before the widget is live), which it renders all.
-    // `on_page`: the rows the last render put on the page (`None` before the
-    // first); `settled`: the search of the last complete render; `catch_up`:
-    // the next render renders every row.
-    let on_page = use_mut_ref(|| None::<Vec<usize>>);
-    let settled = use_mut_ref(|| props.search.clone());
-    let catch_up = use_mut_ref(|| false);
-    let later = use_mut_ref(crate::Debounce::default);
+    let pacing = use_mut_ref(|| Pacing {
+        on_page: None,
+        settled: props.search.clone(),
+        catch_up: false,
+        later: crate::Debounce::default(),
+    });
     let update = use_force_update();
     let all = &props.rows[..props.rows.len().min(props.limit)];
-    let first = match &*on_page.borrow() {
-        Some(rendered) if !catch_up.replace(false) => {
+    let mut guard = pacing.borrow_mut();
+    let p = &mut *guard;
+    let first = match &p.on_page {
+        Some(rendered) if !std::mem::take(&mut p.catch_up) => {
             Some(first_screen(all, rendered, props.pinned))
         }
         // A first render with no prerendered rows to take over (the widget
@@ -103,20 +104,22 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let full = first.is_none();
     let shown = first.unwrap_or_else(|| all.to_vec());
     if full {
-        *settled.borrow_mut() = props.search.clone();
+        p.settled = props.search.clone();
     }
     // `behind`: the rows past the first screen wait for the catch-up, as some
     // are missing or they show an older search's highlight (a narrowing
     // search keeps every row on the page).
-    let behind = !full && (shown.len() < all.len() || *settled.borrow() != props.search);
-    *on_page.borrow_mut() = Some(shown.clone());
-    let settled = settled.borrow().clone();
+    let behind = !full && (shown.len() < all.len() || p.settled != props.search);
+    p.on_page = Some(shown.clone());
+    let settled = p.settled.clone();
+    drop(guard);
     use_effect_with(
         (props.rows.clone(), props.search.clone(), behind),
         move |&(_, _, behind)| {
             if behind {
-                later.borrow().schedule(CATCH_UP_MS, move || {
-                    *catch_up.borrow_mut() = true;
+                let catch_up = pacing.clone();
+                pacing.borrow().later.schedule(CATCH_UP_MS, move || {
+                    catch_up.borrow_mut().catch_up = true;
                     update.force_update();
                 });
             }
@@ -187,6 +190,18 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             }
         </>
     }
+}
+
+/// What the matrix remembers between renders to pace them.
+struct Pacing {
+    /// The rows the last render put on the page (`None` before the first).
+    on_page: Option<Vec<usize>>,
+    /// The search of the last complete render.
+    settled: Search,
+    /// Whether the next render renders every row.
+    catch_up: bool,
+    /// The catch-up, after the reader pauses.
+    later: crate::Debounce,
 }
 
 /// The rows to render in the frame of a change: the first screen of `rows`,
