@@ -338,7 +338,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => html! { <p class="fm-loading" role="status">{text.loading}</p> },
     };
     html! {
-        <div class={classes!("fm-root", state.live.then_some("fm-live"))} lang={text.locale} data-theme={config.theme.clone()}>
+        <div class={if state.live { "fm-root fm-live" } else { "fm-root" }} lang={text.locale} data-theme={config.theme.clone()}>
             {body}
         </div>
     }

@@ -28,11 +28,14 @@ pub fn chip_group(props: &ChipGroupProps) -> Html {
                 let (ontoggle, id) = (props.ontoggle.clone(), chip.id.clone());
                 Callback::from(move |_: MouseEvent| ontoggle.emit(id.clone()))
             };
-            let class = classes!(
-                "fm-chip",
-                chip.tone.map(|t| format!("fm-chip-{}", t.as_str())),
-                (chip.count == 0 && !chip.pressed).then_some("fm-chip-empty")
-            );
+            let mut class = String::from("fm-chip");
+            if let Some(tone) = chip.tone {
+                class.push_str(" fm-chip-");
+                class.push_str(tone.as_str());
+            }
+            if chip.count == 0 && !chip.pressed {
+                class.push_str(" fm-chip-empty");
+            }
             html! {
                 <button key={chip.id.clone()} type="button" {class} {onclick}
                     aria-pressed={if chip.pressed { "true" } else { "false" }}>

@@ -23,7 +23,11 @@ pub fn definitions_table(props: &DefinitionsTableProps) -> Html {
         .stages
         .iter()
         .map(|s| {
-            let class = classes!("fm-defs-stage", current(&s.id).then_some("fm-current"));
+            let class = if current(&s.id) {
+                "fm-defs-stage fm-current"
+            } else {
+                "fm-defs-stage"
+            };
             html! {
                 <th scope="col" {class}>
                     { stage_label(s) }
@@ -40,7 +44,7 @@ pub fn definitions_table(props: &DefinitionsTableProps) -> Html {
                 .iter()
                 .map(|s| {
                     let text = a.definitions.get(&s.id).cloned().unwrap_or_default();
-                    let class = classes!(current(&s.id).then_some("fm-current"));
+                    let class = current(&s.id).then_some("fm-current");
                     html! {
                         <td {class} data-label={s.label.clone()}>
                             {inline_text(&text, c.base_url.as_deref())}

@@ -352,7 +352,11 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
             .collect();
         html! { <ol class="fm-timeline" aria-label={props.text.history}>{steps}</ol> }
     });
-    let class = classes!("fm-row", props.pinned.then_some("fm-pinned"));
+    let class = if props.pinned {
+        "fm-row fm-pinned"
+    } else {
+        "fm-row"
+    };
     html! {
         <tr {class} id={props.anchor.clone()}>
             <th scope="row" class="fm-name">
