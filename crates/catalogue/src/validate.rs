@@ -222,10 +222,16 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
     v.count("categories", c.categories.len(), 1, limits::MAX_GROUPS);
     v.count("features", c.features.len(), 0, limits::MAX_FEATURES);
 
-    let stage_ids = v.ids("stages", c.stages.iter().map(|s| s.id.as_str()));
-    let category_ids = v.ids("categories", c.categories.iter().map(|s| s.id.as_str()));
-    v.ids("aspects", c.aspects.iter().map(|s| s.id.as_str()));
-    v.ids("features", c.features.iter().map(|s| s.id.as_str()));
+    let stage_ids = v.ids("stages", c.stages.iter().map(|s| s.id.as_str()).collect());
+    let category_ids = v.ids(
+        "categories",
+        c.categories.iter().map(|s| s.id.as_str()).collect(),
+    );
+    v.ids("aspects", c.aspects.iter().map(|s| s.id.as_str()).collect());
+    v.ids(
+        "features",
+        c.features.iter().map(|s| s.id.as_str()).collect(),
+    );
     let stage_list = join_ids(c.stages.iter().map(|s| s.id.as_str()));
     let category_list = join_ids(c.categories.iter().map(|s| s.id.as_str()));
 
@@ -475,8 +481,7 @@ impl Validator {
     ///
     /// Duplicates are found by sorting (with the crate's one sort), not with
     /// a hash map: the wasm bundle then carries no hash map code of its own.
-    fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> IdSet<'a> {
-        let ids: Vec<&str> = ids.collect();
+    fn ids<'a>(&mut self, list: &str, ids: Vec<&'a str>) -> IdSet<'a> {
         let mut order: Vec<usize> = (0..ids.len()).collect();
         // Stable: equal ids stay in list order, so the first of a run is the first seen.
         sort_indices(&mut order, &|a, b| ids[*a].cmp(ids[*b]));
