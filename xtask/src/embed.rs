@@ -35,6 +35,11 @@ pub fn assemble(env: &Env) -> Result<(), String> {
         &out.join("feature-matrix_bg.wasm"),
     )?;
     copy(&dist.join(find(".js")?), &out.join("feature-matrix.js"))?;
+    crate::minify::names(
+        env,
+        &out.join("feature-matrix_bg.wasm"),
+        &out.join("feature-matrix.js"),
+    )?;
     // Trunk's own page and hashed copies are not served: the pages load the
     // bundle by these fixed names (see prerender.rs).
     for name in &built {

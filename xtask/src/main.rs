@@ -3,6 +3,7 @@
 
 mod bench;
 mod embed;
+mod minify;
 mod prerender;
 mod server;
 mod size;
