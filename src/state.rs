@@ -158,6 +158,9 @@ impl Reducible for State {
         next.change = Change::Push;
         next.warnings = Rc::new(Vec::new());
         next.typing = matches!(action, Action::Search(_));
+        // Not view changes: nothing to write to the URL, and the warnings not
+        // yet logged and a typing run go on.
+        let quiet = matches!(action, Action::Pin(_) | Action::Live | Action::Copied(_));
         let view = &mut next.view;
         match action {
             Action::Search(q) => {
@@ -190,22 +193,9 @@ impl Reducible for State {
             }
             Action::SetRelease(release) => view.release = release,
             Action::SetChanged(changed) => view.changed = changed,
-            // Not view changes: warnings not yet logged stay.
-            Action::Pin(id) => {
-                next.pinned = id;
-                next.change = Change::None;
-                next.warnings = self.warnings.clone();
-            }
-            Action::Live => {
-                next.live = true;
-                next.change = Change::None;
-                next.warnings = self.warnings.clone();
-            }
-            Action::Copied(link) => {
-                next.copied = Some(link);
-                next.change = Change::None;
-                next.warnings = self.warnings.clone();
-            }
+            Action::Pin(id) => next.pinned = id,
+            Action::Live => next.live = true,
+            Action::Copied(link) => next.copied = Some(link),
             Action::SortBy(key) => view.sort = Sort::cycle(view.sort, key),
             Action::OpenDefinitions(stage) => {
                 view.defs = stage.map_or(Definitions::Open, Definitions::AtStage);
@@ -243,6 +233,54 @@ impl Reducible for State {
                 next.change = Change::None;
             }
         }
+        if quiet {
+            next.change = Change::None;
+            next.warnings = self.warnings.clone();
+            next.typing = self.typing;
+        }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
+        state.reduce(action)
+    }
+
+    #[test]
+    fn taking_over_or_copying_a_link_goes_on_with_the_typing_run_and_keeps_warnings() {
+        let start = Rc::new(State::new(ViewQuery::default(), vec!["bad".into()]));
+        let typed = reduce(start, Action::Search("he".into()));
+        assert_eq!(typed.change, Change::Push);
+        let typed = Rc::new(State {
+            warnings: Rc::new(vec!["bad".into()]),
+            ..(*typed).clone()
+        });
+        for quiet in [
+            Action::Live,
+            Action::Copied(String::new()),
+            Action::Pin(None),
+        ] {
+            let after = reduce(typed.clone(), quiet);
+            assert_eq!(after.change, Change::None);
+            assert_eq!(*after.warnings, ["bad"]);
+            // The next keystroke replaces the history entry of the run.
+            assert_eq!(
+                reduce(after, Action::Search("hel".into())).change,
+                Change::Replace
+            );
+        }
+    }
+
+    #[test]
+    fn live_and_copied_are_set_by_their_actions() {
+        let start = Rc::new(State::new(ViewQuery::default(), Vec::new()));
+        assert!(!start.live && start.copied.is_none());
+        assert!(reduce(start.clone(), Action::Live).live);
+        let copied = reduce(start, Action::Copied("https://x.example/".into()));
+        assert_eq!(copied.copied.as_deref(), Some("https://x.example/"));
     }
 }
