@@ -36,6 +36,12 @@ const sizeRows = embedAssets.map((f) => ({ name: `feature-matrix/${path.basename
 const bundled = ['features.zh.json', 'features.en.json'].map((n) => path.join(root, 'data', n))
   .map((f) => ({ name: `data/${path.basename(f)} (fetched next to embed.js, only by mount points without a src or a prerendered catalogue)`, raw: fs.statSync(f).size, gzip: gz(f) }));
 const embedTotal = sizeRows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+// The floor (`cargo xtask bench` builds it into FM_FLOOR): the smallest Yew app that
+// takes over prerendered HTML, built as the widget is.
+const floorDir = process.env.FM_FLOOR;
+const floorRows = floorDir ? [['its wasm', 'floor_bg.wasm'], ['its JS glue', 'floor.js']]
+  .map(([name, file]) => ({ name, raw: fs.statSync(path.join(floorDir, file)).size, gzip: gz(path.join(floorDir, file)) })) : [];
+const floorTotal = floorRows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
 const peerSizes = [
   ['List.js 2.3.1 (list.js)', path.join(nodeModules, 'list.js', 'dist', 'list.js')],
   ['DataTables 3.1.5 (dataTables.min.js)', path.join(nodeModules, 'datatables.net', 'js', 'dataTables.min.js')],
@@ -327,7 +333,16 @@ ${sizeRows.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')
 | **total a page downloads** | **${kb(embedTotal.raw)}** | **${kb(embedTotal.gzip)}** |
 ${bundled.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
 
-What prerendering adds to the HTML of a page with the seed (\`feature-matrix-render\` output):
+${floorRows.length ? `The floor, for scale: the smallest Yew app that takes over prerendered HTML (\`bench/floor/\`,
+a counter button), built as the widget is (same rustc flags, allocator, wasm-opt passes and renaming).
+What the widget adds to it is ${kb(embedTotal.gzip - floorTotal.gzip)} gzip.
+
+| floor | raw | gzip |
+| --- | ---: | ---: |
+${floorRows.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
+| **total** | **${kb(floorTotal.raw)}** | **${kb(floorTotal.gzip)}** |
+
+` : ''}What prerendering adds to the HTML of a page with the seed (\`feature-matrix-render\` output):
 
 | part | raw | gzip |
 | --- | ---: | ---: |
@@ -391,7 +406,7 @@ const medianOf = (r, f) => (r ? stats(r.rs.map(f)).median : undefined);
 const latencyMedian = (r) => (r ? stats(r.rs.flatMap((x) => x.latencies)).median : undefined);
 const targets = [];
 const verdict = (ok) => (ok ? 'met' : '**missed**');
-targets.push(['embed path total gzip ≤ 100 KB (aim 70 KB)', kb(embedTotal.gzip), verdict(embedTotal.gzip <= 100 * 1024)]);
+targets.push(['embed path total gzip ≤ 100 KB (aim 70 KB)', kb(embedTotal.gzip) + (floorRows.length ? ` (the floor: ${kb(floorTotal.gzip)})` : ''), verdict(embedTotal.gzip <= 100 * 1024)]);
 const seedOurs = medianOf(find('seed (42)', 'feature-matrix, prerendered'), (x) => x.firstRows);
 const seedStatic = medianOf(find('seed (42)', 'static HTML'), (x) => x.firstRows);
 if (seedOurs && seedStatic) targets.push(['seed: first rows (prerendered) ≤ 1.5 × static HTML', `${ms(seedOurs)} ms vs ${ms(seedStatic)} ms (${(seedOurs / seedStatic).toFixed(2)}×)`, verdict(seedOurs <= 1.5 * seedStatic)]);
@@ -437,5 +452,5 @@ ${targets.map((t) => `| ${t.join(' | ')} |`).join('\n')}
 `;
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, md);
-fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ sizes: { embed: sizeRows, total: embedTotal, peers: peerSizes }, results, mobile }, null, 1));
+fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ sizes: { embed: sizeRows, total: embedTotal, floor: floorRows, peers: peerSizes }, results, mobile }, null, 1));
 console.log(`bench: report written to ${path.relative(root, out)}`);

@@ -11,7 +11,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         tools::note("installing twiggy (about a minute the first time)");
         tools::run(env.command("cargo").args(["install", "twiggy", "--locked"]))?;
     }
-    tools::run(driver(&env).args(args))
+    tools::step("the floor: the smallest Yew app that takes over prerendered HTML");
+    let floor = crate::floor::build(&env)?;
+    tools::run(driver(&env).env("FM_FLOOR", floor).args(args))
 }
 
 /// A tiny benchmark run whose report must parse, so the benchmark cannot rot.

@@ -66,18 +66,7 @@ pub fn assemble(env: &Env) -> Result<(), String> {
     // What every reader downloads, minified (the sources stay readable in
     // embed/ and styles/; wasm-bindgen's glue is generated).
     for name in ["feature-matrix.js", "embed.js", "feature-matrix.css"] {
-        let file = out.join(name);
-        crate::tools::run(
-            env.command("esbuild")
-                .arg(&file)
-                .args([
-                    "--minify",
-                    "--charset=utf8",
-                    "--log-level=warning",
-                    "--allow-overwrite",
-                ])
-                .arg(format!("--outfile={}", file.display())),
-        )?;
+        minify(env, &out.join(name))?;
     }
     copy(
         &env.root.join("styles/favicon.svg"),
@@ -88,6 +77,21 @@ pub fn assemble(env: &Env) -> Result<(), String> {
     copy_dir(&env.root.join("examples"), &dist.join("examples"))?;
     println!("xtask: embed bundle written to dist/feature-matrix/");
     Ok(())
+}
+
+/// Minifies a JS or CSS file in place with esbuild.
+pub fn minify(env: &Env, file: &Path) -> Result<(), String> {
+    crate::tools::run(
+        env.command("esbuild")
+            .arg(file)
+            .args([
+                "--minify",
+                "--charset=utf8",
+                "--log-level=warning",
+                "--allow-overwrite",
+            ])
+            .arg(format!("--outfile={}", file.display())),
+    )
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {

@@ -3,6 +3,7 @@
 
 mod bench;
 mod embed;
+mod floor;
 mod minify;
 mod prerender;
 mod server;
@@ -51,26 +52,26 @@ fn serve() -> Result<(), String> {
     server::serve(&env.root.join("dist"), "127.0.0.1:8080")
 }
 
+/// Two unstable flags for the release wasm, which this stable toolchain
+/// accepts with RUSTC_BOOTSTRAP (as the Linux kernel builds its Rust):
+/// - `-Zlocation-detail=none`: panics carry no file, line and column
+///   (every crate's source paths were in the bundle; −3.3 KB gzip);
+/// - `-Zfmt-debug=shallow`: a derived `Debug` prints the type's name only
+///   (only panics print one; messages quote strings with `str`'s own
+///   `Debug`, which is unchanged; −0.8 KB gzip).
+pub fn release_wasm_flags(cargo: &mut std::process::Command) -> &mut std::process::Command {
+    cargo.env("RUSTC_BOOTSTRAP", "1").env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+        "-Zlocation-detail=none -Zfmt-debug=shallow",
+    )
+}
+
 /// Builds the standalone bundle and the embed bundle; returns the tool environment.
 pub fn build() -> Result<tools::Env, String> {
     let env = tools::bootstrap(tools::Needs::Build)?;
-    // Two unstable flags, which this stable toolchain accepts with
-    // RUSTC_BOOTSTRAP (as the Linux kernel builds its Rust); only the
-    // release wasm gets them:
-    // - `-Zlocation-detail=none`: panics carry no file, line and column
-    //   (every crate's source paths were in the bundle; −3.3 KB gzip);
-    // - `-Zfmt-debug=shallow`: a derived `Debug` prints the type's name only
-    //   (only panics print one; messages quote strings with `str`'s own
-    //   `Debug`, which is unchanged; −0.8 KB gzip).
     let mut trunk = env.command("trunk");
-    trunk
-        .args(["build", "--release"])
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-Zlocation-detail=none -Zfmt-debug=shallow",
-        );
-    tools::run(&mut trunk)?;
+    trunk.args(["build", "--release"]);
+    tools::run(release_wasm_flags(&mut trunk))?;
     embed::assemble(&env)?;
     prerender::pages(&env)?;
     Ok(env)
