@@ -94,6 +94,28 @@ pub fn minify(env: &Env, file: &Path) -> Result<(), String> {
     )
 }
 
+/// The wasm-opt level and passes Trunk runs on the bundle (its features
+/// among them), from `index.html`'s Trunk link: the one place they are set.
+pub fn wasm_opt_args(env: &Env) -> Result<Vec<String>, String> {
+    let index = env.root.join("index.html");
+    let index = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    wasm_opt_args_in(&index)
+}
+
+fn wasm_opt_args_in(index: &str) -> Result<Vec<String>, String> {
+    let attribute = |name: &str| {
+        index
+            .split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+    };
+    let level = attribute("data-wasm-opt").ok_or("index.html has no data-wasm-opt")?;
+    let params = attribute("data-wasm-opt-params").unwrap_or_default();
+    Ok(std::iter::once(format!("-O{level}"))
+        .chain(params.split_whitespace().map(String::from))
+        .collect())
+}
+
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
     fs::copy(from, to)
         .map(|_| ())
@@ -116,4 +138,33 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wasm_opt_args_in;
+
+    #[test]
+    fn the_wasm_opt_level_and_passes_are_read_from_the_trunk_link() {
+        let index = r#"<link data-trunk rel="rust" data-wasm-opt="z" data-integrity="none"
+            data-wasm-opt-params="--converge --strip-producers">"#;
+        assert_eq!(
+            wasm_opt_args_in(index).unwrap(),
+            ["-Oz", "--converge", "--strip-producers"]
+        );
+        assert!(wasm_opt_args_in("<link data-trunk>").is_err());
+    }
+
+    #[test]
+    fn the_real_index_has_both() {
+        let index = include_str!("../../index.html");
+        let args = wasm_opt_args_in(index).unwrap();
+        assert_eq!(args[0], "-Oz");
+        assert!(args.contains(&"--converge".to_string()), "{args:?}");
+        // The renaming step reads the features from here too.
+        assert!(
+            args.contains(&"--enable-reference-types".to_string()),
+            "{args:?}"
+        );
+    }
 }

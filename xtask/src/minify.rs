@@ -13,23 +13,18 @@ use std::path::Path;
 
 use crate::tools::Env;
 
-/// The wasm features the bundle is built with (as in `index.html`), so that
-/// wasm-opt reads and writes the module unchanged but for the names.
-const FEATURES: [&str; 6] = [
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
-
 /// Renames in place the imports and exports of `wasm` and their uses in `glue`.
 pub fn names(env: &Env, wasm: &Path, glue: &Path) -> Result<(), String> {
+    // The bundle's wasm features, so that wasm-opt reads and writes the
+    // module unchanged but for the names.
+    let features: Vec<String> = crate::embed::wasm_opt_args(env)?
+        .into_iter()
+        .filter(|arg| arg.starts_with("--enable-"))
+        .collect();
     let out = env
         .command("wasm-opt")
         .arg(wasm)
-        .args(FEATURES)
+        .args(features)
         .args(["--minify-imports-and-exports-and-modules", "-o"])
         .arg(wasm)
         .output()
