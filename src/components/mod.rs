@@ -1,8 +1,8 @@
 //! One part of the widget per file. Components render state and send actions; the
 //! parts without state of their own (highlighted text, inline text, stage
 //! badges and bars, chips, the summary grid, the definitions table, the
-//! error panel, the search box, the definitions dialog) are plain functions that return `Html`: each component costs
-//! about 5 KB of wasm.
+//! error panel, the search box, the definitions dialog) are plain functions
+//! that return `Html`: each component costs about 5 KB of wasm.
 
 mod app;
 mod chip_group;
