@@ -28,8 +28,10 @@ const TYPES = {
 /// Serves `dir` (default `dist/`, plus the test folders under /hostile/, /fixtures/
 /// and /generated/) at `prefix`, with an optional CSP. The benchmark uses it too.
 /// Requests whose path `hold(path)` accepts wait until `release()` is called.
-/// With `gzip`, responses are compressed for clients that accept it.
-export async function serve({ prefix = '/', csp = null, dir = dist, hold = null, gzip = false } = {}) {
+/// With `gzip`, responses are compressed for clients that accept it. With
+/// `cacheAssets`, everything but HTML may be cached for an hour (a docs site's
+/// stylesheet and scripts on a reader's second page); otherwise nothing is.
+export async function serve({ prefix = '/', csp = null, dir = dist, hold = null, gzip = false, cacheAssets = false } = {}) {
   let held = [];
   const release = () => { const waiting = held; held = null; waiting?.forEach((go) => go()); };
   const server = http.createServer((req, res) => {
@@ -60,7 +62,7 @@ export async function serve({ prefix = '/', csp = null, dir = dist, hold = null,
     const headers = {
       'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
       'content-length': fs.statSync(file).size,
-      'cache-control': 'no-store',
+      'cache-control': cacheAssets && path.extname(file) !== '.html' ? 'max-age=3600' : 'no-store',
     };
     if (csp) headers['content-security-policy'] = csp;
     if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
