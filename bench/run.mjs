@@ -69,7 +69,9 @@ fs.copyFileSync(path.join(root, 'data', 'features.zh.json'), path.join(site, 'da
 fs.copyFileSync(path.join(root, 'examples', 'kubernetes.json'), path.join(site, 'data', 'kubernetes.json'));
 for (const n of SIZES) fs.writeFileSync(path.join(site, 'data', `features-${n}.json`), JSON.stringify(syntheticCatalogue(n, 'en')));
 
-const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
+// With a viewport meta, as docs pages have: on the mobile profile, pages lay out
+// at the phone's width (the widget's narrow layout), not at 980 px zoomed out.
+const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${head}</head><body>${body}</body></html>`;
 // The embed snippet from the README, preload hints included.
 const preload = '<link rel="modulepreload" href="feature-matrix/feature-matrix.js">'
   + '<link rel="preload" href="feature-matrix/feature-matrix_bg.wasm" as="fetch" type="application/wasm" crossorigin>';

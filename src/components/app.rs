@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
+use super::scroll_anchor::ScrollAnchor;
 use super::{
     chip_group, definitions_dialog, definitions_table, error_panel, inline_text, search_box,
     summary_grid, use_definitions_dialog, use_search_shortcut, Chip, ChipGroupProps,
@@ -60,8 +61,11 @@ pub fn App(props: &AppProps) -> Html {
     // apply the URL's view and what the reader typed meanwhile; follow
     // `#feature-<id>` links, now and when the fragment changes; follow Back
     // and Forward.
+    let root = use_node_ref();
+    let anchor = use_mut_ref(|| None::<ScrollAnchor>);
     {
         let (prefix, typed, dispatcher) = (prefix.clone(), props.typed.clone(), state.dispatcher());
+        let (root, anchor) = (root.clone(), anchor.clone());
         use_effect_with((), move |_| {
             if let (true, Some(prefix)) = (hydrating, &prefix) {
                 let parsed = url::read_view(prefix);
@@ -69,6 +73,11 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(typed) = typed.filter(|t| !t.is_empty()) {
                 dispatcher.dispatch(Action::Search(typed));
+            }
+            // The row on screen, to keep in place when the takeover lays out
+            // what a phone skipped (unless a feature link scrolls anyway).
+            if hydrating && url::pinned_from_hash(prefix.as_deref()).is_none() {
+                *anchor.borrow_mut() = root.cast().and_then(|root| ScrollAnchor::find(&root));
             }
             dispatcher.dispatch(Action::Live);
             let window = web_sys::window();
@@ -89,6 +98,11 @@ pub fn App(props: &AppProps) -> Html {
             move || drop((on_hash, on_pop))
         });
     }
+    use_effect_with(state.live, move |live| {
+        if let Some(anchor) = live.then(|| anchor.borrow_mut().take()).flatten() {
+            anchor.restore();
+        }
+    });
     // Load the catalogue whenever the language or source changes (not for
     // the one that came with the page).
     {
@@ -338,7 +352,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => html! { <p class="fm-loading" role="status">{text.loading}</p> },
     };
     html! {
-        <div class={if state.live { "fm-root fm-live" } else { "fm-root" }} lang={text.locale} data-theme={config.theme.clone()}>
+        <div ref={root} class={if state.live { "fm-root fm-live" } else { "fm-root" }} lang={text.locale} data-theme={config.theme.clone()}>
             {body}
         </div>
     }

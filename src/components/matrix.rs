@@ -259,7 +259,8 @@ fn grouped(props: &MatrixProps, all: &[usize], shown: &[(usize, &Search)]) -> Ht
                 .map(|&(i, search)| row(props, i, search))
                 .collect();
             html! {
-                <tbody key={category.id.clone()} class="fm-group">
+                // data-rows: for the group's height before it is laid out (styles/matrix.css).
+                <tbody key={category.id.clone()} class="fm-group" data-rows={drawn.len().to_string()}>
                     <tr class="fm-group-head">
                         <th scope="colgroup" colspan="4" id={format!("fm-cat-{}", category.id)}>
                             <span class="fm-group-label">{category.label.clone()}</span>

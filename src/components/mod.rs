@@ -11,6 +11,7 @@ mod error_panel;
 mod highlighted;
 mod inline_text;
 mod matrix;
+mod scroll_anchor;
 mod search_box;
 mod stage_badge;
 mod stage_bar;

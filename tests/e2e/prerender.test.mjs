@@ -133,6 +133,35 @@ test('the takeover keeps the scroll position and shifts no layout (CLS < 0.01)',
   } finally { await slow.close(); }
 });
 
+test('on a phone, row groups far from the screen wait to be laid out until the takeover, and nothing on screen moves when they are', async () => {
+  const slow = await serve({ hold: (p) => p.endsWith('.wasm') });
+  try {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(slow.base, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.querySelectorAll('.fm-row').length === 42
+      && [...document.styleSheets].some((s) => s.href?.endsWith('feature-matrix.css')));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // Rows whose layout the browser skips (their group's content-visibility).
+    const skipped = () => page.evaluate(() => [...document.querySelectorAll('.fm-row')]
+      .filter((row) => !row.checkVisibility({ contentVisibilityAuto: true })).length);
+    assert.ok(await skipped() > 0, 'every row laid out before the takeover');
+    // A reader jumps to the 30th row (past groups never laid out), then the widget goes live.
+    const row = page.locator('.fm-row').nth(29);
+    await row.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    const top = await row.evaluate((e) => e.getBoundingClientRect().top);
+    slow.release();
+    await live(page);
+    await page.waitForTimeout(500);
+    assert.equal(await skipped(), 0, 'a row left unlaid out once live');
+    assert.ok(Math.abs(await row.evaluate((e) => e.getBoundingClientRect().top) - top) < 2, 'the row on screen moved');
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls < 0.01, `CLS ${cls}`);
+    assert.deepEqual(consoleErrors(page), []);
+    await page.context().close();
+  } finally { await slow.close(); }
+});
+
 test('the deep link ?stage=alpha ends at 11 rows after the takeover', async () => {
   const page = await newPage();
   await page.goto(server.base + '?stage=alpha');
