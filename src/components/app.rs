@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
-use super::scroll_anchor::ScrollAnchor;
+use super::scroll_anchor::lay_out_all;
 use super::{
     chip_group, definitions_dialog, definitions_table, error_panel, inline_text, search_box,
     summary_grid, use_definitions_dialog, use_search_shortcut, Chip, ChipGroupProps,
@@ -62,10 +62,9 @@ pub fn App(props: &AppProps) -> Html {
     // `#feature-<id>` links, now and when the fragment changes; follow Back
     // and Forward.
     let root = use_node_ref();
-    let anchor = use_mut_ref(|| None::<ScrollAnchor>);
     {
         let (prefix, typed, dispatcher) = (prefix.clone(), props.typed.clone(), state.dispatcher());
-        let (root, anchor) = (root.clone(), anchor.clone());
+        let root = root.clone();
         use_effect_with((), move |_| {
             if let (true, Some(prefix)) = (hydrating, &prefix) {
                 let parsed = url::read_view(prefix);
@@ -74,10 +73,13 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(typed) = typed.filter(|t| !t.is_empty()) {
                 dispatcher.dispatch(Action::Search(typed));
             }
-            // The row on screen, to keep in place when the takeover lays out
-            // what a phone skipped (unless a feature link scrolls anyway).
-            if hydrating && url::pinned_from_hash(prefix.as_deref()).is_none() {
-                *anchor.borrow_mut() = root.cast().and_then(|root| ScrollAnchor::find(&root));
+            // Lay out what a phone skipped so far, keeping the row on screen in
+            // place (unless a feature link is about to scroll anyway).
+            if let Some(root) = root.cast() {
+                lay_out_all(
+                    &root,
+                    hydrating && url::pinned_from_hash(prefix.as_deref()).is_none(),
+                );
             }
             dispatcher.dispatch(Action::Live);
             let window = web_sys::window();
@@ -98,11 +100,6 @@ pub fn App(props: &AppProps) -> Html {
             move || drop((on_hash, on_pop))
         });
     }
-    use_effect_with(state.live, move |live| {
-        if let Some(anchor) = live.then(|| anchor.borrow_mut().take()).flatten() {
-            anchor.restore();
-        }
-    });
     // Load the catalogue whenever the language or source changes (not for
     // the one that came with the page).
     {
