@@ -74,23 +74,20 @@ pub fn App(props: &AppProps) -> Html {
                 dispatcher.dispatch(Action::Search(typed));
             }
             // Lay out what a phone skipped so far, keeping the row on screen in
-            // place (unless a feature link is about to scroll anyway).
+            // place, unless a feature link is about to scroll anyway.
+            let pinned = url::pinned_from_hash(prefix.as_deref());
             if let Some(root) = root.cast() {
-                lay_out_all(
-                    &root,
-                    hydrating && url::pinned_from_hash(prefix.as_deref()).is_none(),
-                );
+                lay_out_all(&root, hydrating && pinned.is_none());
             }
             dispatcher.dispatch(Action::Live);
+            dispatcher.dispatch(Action::Pin(pinned));
             let window = web_sys::window();
-            let pin = {
+            let on_hash = window.as_ref().map(|window| {
                 let (prefix, dispatcher) = (prefix.clone(), dispatcher.clone());
-                move || dispatcher.dispatch(Action::Pin(url::pinned_from_hash(prefix.as_deref())))
-            };
-            pin();
-            let on_hash = window
-                .as_ref()
-                .map(|window| EventListener::new(window, "hashchange", move |_| pin()));
+                EventListener::new(window, "hashchange", move |_| {
+                    dispatcher.dispatch(Action::Pin(url::pinned_from_hash(prefix.as_deref())))
+                })
+            });
             let on_pop = prefix.zip(window).map(|(prefix, window)| {
                 EventListener::new(&window, "popstate", move |_| {
                     let parsed = url::read_view(&prefix);
