@@ -110,8 +110,8 @@ const table = new DataTable('#t', { data: values, pageLength, lengthMenu: [10, 2
 document.getElementById('stage').addEventListener('change', (e) => table.column(1).search(e.target.value ? '^' + e.target.value + '$' : '', { regex: true, smart: false }).draw());
 `);
 // The seed as a docs page would embed it: prerendered (the fragment from
-// feature-matrix-render) or client-only (an empty mount point).
-const fragment = execFileSync(path.join(root, 'target', 'debug', 'feature-matrix-render'), [path.join(root, 'data', 'features.zh.json')], { encoding: 'utf8' });
+// feature-matrix render) or client-only (an empty mount point).
+const fragment = execFileSync(path.join(root, 'target', 'cli', 'feature-matrix'), ['render', path.join(root, 'data', 'features.zh.json')], { encoding: 'utf8' });
 // In the order the Hugo shortcode and examples/embed.html write it: the
 // stylesheet first, so that its request leaves before the hints'.
 const embedHead = `<link rel="stylesheet" href="feature-matrix/feature-matrix.css"><script type="module" src="feature-matrix/embed.js"></script>${preload}`;
@@ -362,7 +362,7 @@ What the widget adds to it is ${kb(embedTotal.gzip - floorTotal.gzip)} gzip.
 ${floorRows.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} |`).join('\n')}
 | **total** | **${kb(floorTotal.raw)}** | **${kb(floorTotal.gzip)}** |
 
-` : ''}What prerendering adds to the HTML of a page with the seed (\`feature-matrix-render\` output):
+` : ''}What prerendering adds to the HTML of a page with the seed (\`feature-matrix render\` output):
 
 | part | raw | gzip |
 | --- | ---: | ---: |

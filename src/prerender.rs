@@ -1,10 +1,13 @@
-//! Prerendering: the same [`App`] component rendered to HTML natively (Yew's
-//! server renderer), for pages that show the matrix before, or without, any
-//! JavaScript. The browser then takes the markup over in place ([`crate::mount`]).
+//! Prerendering: the same [`App`] component rendered to HTML by Yew's server
+//! renderer, natively or in Node (wasm), for pages that show the matrix
+//! before, or without, any JavaScript. The browser then takes the markup over
+//! in place ([`crate::mount`]).
 
 use std::rc::Rc;
 
-use catalogue::{Catalogue, LoadError};
+use catalogue::Catalogue;
+#[cfg(not(target_arch = "wasm32"))]
+use catalogue::LoadError;
 use yew::LocalServerRenderer;
 
 use crate::components::{App, AppProps};
@@ -13,35 +16,38 @@ use crate::{MountConfig, PRERENDERED_DATA};
 
 /// The HTML to put inside one mount point: the widget's default view for
 /// `config`, then the catalogue as a JSON data block (after the markup, so
-/// that the first rows arrive before it).
-pub fn fragment(catalogue: Catalogue, config: MountConfig) -> String {
+/// that the first rows arrive before it). Natively, it runs inside a tokio
+/// `LocalSet` (Yew's renderer spawns local tasks); in wasm, on the event loop.
+pub async fn render_fragment(catalogue: Catalogue, config: MountConfig) -> String {
     let data = serde_json::to_string(&catalogue).unwrap_or_default();
     let props = AppProps {
         config,
         preloaded: Some(CatalogueRef(Rc::new(catalogue))),
         typed: None,
     };
-    let html = render(props);
+    let html = LocalServerRenderer::<App>::with_props(props).render().await;
     format!(
         "{html}<script type=\"application/json\" {PRERENDERED_DATA}>{}</script>",
         escape_script_data(&data)
     )
 }
 
-/// Loads and validates catalogue JSON, then prerenders it for `config`.
+/// Loads and validates catalogue JSON, then prerenders it for `config`, on
+/// a tokio runtime of its own (native callers outside any runtime).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn fragment_from_json(json: &str, config: MountConfig) -> Result<String, LoadError> {
-    Ok(fragment(catalogue::load_str(json)?, config))
+    let catalogue = catalogue::load_str(json)?;
+    Ok(block_on(render_fragment(catalogue, config)))
 }
 
-fn render(props: AppProps) -> String {
-    // Yew's local renderer runs on the current thread inside a tokio LocalSet.
+/// Runs a future that spawns local tasks (Yew's renderer) to completion on
+/// the current thread.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a current-thread tokio runtime needs no resources that can be missing");
-    tokio::task::LocalSet::new().block_on(
-        &runtime,
-        LocalServerRenderer::<App>::with_props(props).render(),
-    )
+    tokio::task::LocalSet::new().block_on(&runtime, future)
 }
 
 /// JSON is safe inside `<script type="application/json">` once no `<` can

@@ -18,8 +18,8 @@ before(async () => {
   fs.cpSync(path.join(dist, 'feature-matrix'), path.join(site, 'static', 'feature-matrix'), { recursive: true });
   fs.cpSync(path.join(root, 'data'), path.join(site, 'static', 'data'), { recursive: true });
   // The fragment, rendered with the same options as its shortcode (as the README says).
-  const render = path.join(target, 'debug', 'feature-matrix-render');
-  const fragment = execFileSync(render, [path.join(root, 'data', 'features.zh.json'), '--url-state', '', '--heading-level', '2']);
+  const cli = path.join(target, 'cli', 'feature-matrix');
+  const fragment = execFileSync(cli, ['render', path.join(root, 'data', 'features.zh.json'), '--url-state', '', '--heading-level', '2']);
   fs.mkdirSync(path.join(site, 'prerendered'));
   fs.writeFileSync(path.join(site, 'prerendered', 'features.zh.html'), fragment);
   execFileSync('hugo', ['--source', site, '--destination', path.join(site, 'public'), '--quiet'], { stdio: 'inherit' });

@@ -45,29 +45,29 @@ fn title_of(fragment: &str) -> Result<&str, String> {
     Ok(&fragment[start..start + end])
 }
 
-/// Runs `feature-matrix-render` (built natively with the `ssr` feature).
+/// Runs `feature-matrix render` (the native command, `crates/cli`, built
+/// with the `cli` profile: release markup).
 pub fn render(env: &Env, args: &[&str]) -> Result<String, String> {
     let out = env
         .command("cargo")
         .args([
             "run",
             "--quiet",
+            "--profile",
+            "cli",
             "-p",
-            "feature-matrix",
-            "--features",
-            "ssr",
-            "--bin",
-            "feature-matrix-render",
+            "feature-matrix-cli",
             "--",
+            "render",
         ])
         .args(args)
         .stderr(Stdio::inherit())
         .output()
-        .map_err(|e| format!("cargo run feature-matrix-render: {e}"))?;
+        .map_err(|e| format!("cargo run feature-matrix render: {e}"))?;
     if !out.status.success() {
-        return Err(format!("feature-matrix-render {} failed", args.join(" ")));
+        return Err(format!("feature-matrix render {} failed", args.join(" ")));
     }
     String::from_utf8(out.stdout)
         .map(|s| s.trim_end().to_string())
-        .map_err(|e| format!("feature-matrix-render output: {e}"))
+        .map_err(|e| format!("feature-matrix render output: {e}"))
 }

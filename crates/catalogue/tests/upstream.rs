@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use catalogue::history::{changed_in, stage_at};
 use catalogue::import_yaml::{detect, import_istio, import_k8s, Source, YamlOptions};
@@ -141,72 +140,4 @@ fn istio_features_keep_their_stage_in_every_release_and_match_a_line_count() {
     assert_eq!(stages, maturities);
     let labels: Vec<&str> = c.stages.iter().map(|s| s.label.as_str()).collect();
     assert_eq!(labels, ["Experimental", "Alpha", "Beta", "Stable"]);
-}
-
-fn cli(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_catalogue"))
-        .args(args)
-        .output()
-        .expect("the catalogue binary runs")
-}
-
-#[test]
-fn both_imports_produce_catalogues_that_validate_accepts_and_list_each_repair() {
-    for (file, from, repairs) in [
-        ("istio-features.yaml", "istio-yaml", 6),
-        ("k8s-versioned_feature_list.yaml", "k8s-versioned", 0),
-    ] {
-        let path = fixture(file);
-        for args in [
-            vec!["import", path.to_str().unwrap()],
-            vec!["import", "--from", from, path.to_str().unwrap()],
-        ] {
-            let o = cli(&args);
-            assert_eq!(o.status.code(), Some(0), "{args:?}");
-            let stderr = String::from_utf8_lossy(&o.stderr);
-            assert_eq!(
-                stderr.lines().filter(|l| l.starts_with("repair: ")).count(),
-                repairs,
-                "{stderr}"
-            );
-            assert!(!stderr.contains("warning"), "{stderr}");
-            let out = std::env::temp_dir()
-                .join(format!("fm-upstream-{}-{from}.json", std::process::id()));
-            std::fs::write(&out, &o.stdout).unwrap();
-            let v = cli(&["validate", out.to_str().unwrap()]);
-            assert_eq!(
-                v.status.code(),
-                Some(0),
-                "{}",
-                String::from_utf8_lossy(&v.stdout)
-            );
-        }
-    }
-    let o = cli(&["import", fixture("istio-features.yaml").to_str().unwrap()]);
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    for expected in [
-        "duplicate id \"security.jwt_authentication\"; renamed \"security.jwt_authentication-2\"",
-        "duplicate id \"security.jwt_authentication\"; renamed \"security.jwt_authentication-3\"",
-        "duplicate id \"ambient.destinationrule\"; renamed \"ambient.destinationrule-2\"",
-        "using \"traffic.k8s_gateway_apis_mesh\"",
-        "features[12].name: spaces around",
-    ] {
-        assert!(stderr.contains(expected), "{expected} not in {stderr}");
-    }
-}
-
-#[test]
-fn the_kubernetes_example_is_the_import_of_the_fixture() {
-    let o = cli(&[
-        "import",
-        fixture("k8s-versioned_feature_list.yaml").to_str().unwrap(),
-        "--title",
-        "Kubernetes feature gates",
-    ]);
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kubernetes.json");
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout),
-        std::fs::read_to_string(example).unwrap(),
-        "regenerate examples/kubernetes.json with `catalogue import tests/fixtures/k8s-versioned_feature_list.yaml --title \"Kubernetes feature gates\"`"
-    );
 }

@@ -1,5 +1,9 @@
-//! The `catalogue` command line: exit codes, messages, import, schema, diff,
-//! and the hostile corpus under `tests/hostile/`.
+//! The `feature-matrix` command line: exit codes, messages, import, schema,
+//! diff, render, and the hostile corpus under `tests/hostile/`.
+//!
+//! One set of tests for both builds of the command: the native binary, and,
+//! when `FEATURE_MATRIX_CLI` names it, another one: `cargo xtask test` points
+//! it at `npx feature-matrix` of the npm package installed from its tarball.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -8,12 +12,24 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// The command under test: `FEATURE_MATRIX_CLI`, else the native binary.
+fn command() -> Command {
+    match std::env::var_os("FEATURE_MATRIX_CLI") {
+        Some(program) => Command::new(program),
+        None => Command::new(env!("CARGO_BIN_EXE_feature-matrix")),
+    }
+}
+
 fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_catalogue"))
+    command()
         .args(args)
         .current_dir(root())
         .output()
-        .expect("the catalogue binary runs")
+        .expect("the feature-matrix command runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -228,4 +244,140 @@ fn huge_catalogues_are_refused_with_a_clear_error() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("catalogue is 52428800 bytes; the limit is 10485760 bytes"));
     let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn both_yaml_imports_produce_catalogues_that_validate_accepts_and_list_each_repair() {
+    for (file, from, repairs) in [
+        ("istio-features.yaml", "istio-yaml", 6),
+        ("k8s-versioned_feature_list.yaml", "k8s-versioned", 0),
+    ] {
+        let path = fixture(file);
+        for args in [
+            vec!["import", path.to_str().unwrap()],
+            vec!["import", "--from", from, path.to_str().unwrap()],
+        ] {
+            let o = cli(&args);
+            assert_eq!(o.status.code(), Some(0), "{args:?}");
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(
+                stderr.lines().filter(|l| l.starts_with("repair: ")).count(),
+                repairs,
+                "{stderr}"
+            );
+            assert!(!stderr.contains("warning"), "{stderr}");
+            let out = temp_file(&format!("upstream-{from}.json"), &o.stdout);
+            let v = cli(&["validate", out.to_str().unwrap()]);
+            assert_eq!(v.status.code(), Some(0), "{}", stdout(&v));
+        }
+    }
+    let o = cli(&["import", fixture("istio-features.yaml").to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    for expected in [
+        "duplicate id \"security.jwt_authentication\"; renamed \"security.jwt_authentication-2\"",
+        "duplicate id \"security.jwt_authentication\"; renamed \"security.jwt_authentication-3\"",
+        "duplicate id \"ambient.destinationrule\"; renamed \"ambient.destinationrule-2\"",
+        "using \"traffic.k8s_gateway_apis_mesh\"",
+        "features[12].name: spaces around",
+    ] {
+        assert!(stderr.contains(expected), "{expected} not in {stderr}");
+    }
+}
+
+#[test]
+fn the_kubernetes_example_is_the_import_of_the_fixture() {
+    let o = cli(&[
+        "import",
+        fixture("k8s-versioned_feature_list.yaml").to_str().unwrap(),
+        "--title",
+        "Kubernetes feature gates",
+    ]);
+    assert_eq!(
+        stdout(&o),
+        std::fs::read_to_string(root().join("examples/kubernetes.json")).unwrap(),
+        "regenerate examples/kubernetes.json with `feature-matrix import tests/fixtures/k8s-versioned_feature_list.yaml --title \"Kubernetes feature gates\"`"
+    );
+}
+
+#[test]
+fn unreadable_files_are_named_with_the_reason_and_exit_2() {
+    let o = cli(&["validate", "no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "error: no/such/file.json: no such file or directory\n"
+    );
+    let o = cli(&["validate", "data"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "error: data: is a directory\n"
+    );
+}
+
+#[test]
+fn render_prints_the_prerendered_view_with_the_attributes_options() {
+    let o = cli(&[
+        "render",
+        "data/features.en.json",
+        "--url-state",
+        "b",
+        "--heading-level",
+        "3",
+        "--theme",
+        "dark",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let html = stdout(&o);
+    assert!(
+        html.starts_with("<div class=\"fm-root\""),
+        "{}",
+        &html[..200]
+    );
+    assert!(html.contains("<h3 class=\"fm-title\">Feature status</h3>"));
+    assert!(html.contains("data-theme=\"dark\""));
+    assert!(html.trim_end().ends_with("</script>"));
+    // The same bytes from standard input.
+    let mut child = command()
+        .args([
+            "render",
+            "-",
+            "--url-state",
+            "b",
+            "--heading-level",
+            "3",
+            "--theme",
+            "dark",
+        ])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(root().join("data/features.en.json")).unwrap())
+        .unwrap();
+    let piped = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&piped.stdout), html);
+}
+
+#[test]
+fn render_refuses_an_invalid_catalogue_and_a_bad_option() {
+    let o = cli(&["render", "tests/hostile/unknown-stage.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown stage \"gamma\""));
+    assert!(o.stdout.is_empty());
+    let o = cli(&["render", "data/features.en.json", "--heading-level", "7"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = cli(&["render", "data/features.en.json", "--theme", "sepia"]);
+    assert_eq!(o.status.code(), Some(2));
 }

@@ -1,0 +1,428 @@
+//! The `feature-matrix` command: `validate`, `import`, `diff`, `schema` and
+//! `render`. One implementation for the native binary (`main.rs`) and the
+//! npm package's `npx feature-matrix` (`crates/node`, wasm in Node): the
+//! command sees the outside world only through [`Host`], so both give the
+//! same messages, paths and exit codes.
+
+use catalogue::diff::diff;
+use catalogue::import::{import_markdown, ImportOptions};
+use catalogue::import_yaml::{self, Source, YamlOptions};
+use catalogue::{load, Catalogue, LoadError};
+use clap::{Parser, Subcommand, ValueEnum};
+use feature_matrix::MountConfig;
+
+/// What the command reads and writes: files, standard input and output.
+pub trait Host {
+    /// The size of a file in bytes, read before the file itself so that an
+    /// oversized catalogue is refused unread.
+    fn file_size(&mut self, path: &str) -> Result<u64, ReadError>;
+    fn read_file(&mut self, path: &str) -> Result<Vec<u8>, ReadError>;
+    fn read_stdin(&mut self) -> Result<Vec<u8>, ReadError>;
+    fn out(&mut self, text: &str);
+    fn err(&mut self, text: &str);
+}
+
+/// Why a file could not be read, in words that do not depend on the
+/// platform (native `std::io` and Node's `fs` name the same errors
+/// differently).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    NotFound,
+    PermissionDenied,
+    IsADirectory,
+    NotText,
+    Other(String),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ReadError::NotFound => "no such file or directory",
+            ReadError::PermissionDenied => "permission denied",
+            ReadError::IsADirectory => "is a directory",
+            ReadError::NotText => "not UTF-8 text",
+            ReadError::Other(reason) => reason,
+        })
+    }
+}
+
+/// Exit codes: 0 when everything is fine, 1 when a catalogue is invalid or
+/// two drift, 2 on usage or I/O errors.
+const INVALID: u8 = 1;
+const USAGE_OR_IO: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "feature-matrix",
+    version,
+    about = "Validate, import, compare and prerender feature-matrix catalogues"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check catalogues; exit 0 when all are valid, 1 when any is not, 2 on usage or I/O errors.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Convert a catalogue source into catalogue JSON on stdout: a Hugo markdown page (like
+    /// Istio's feature-stages page), Istio's features.yaml or Kubernetes'
+    /// versioned_feature_list.yaml. Each repair of messy input is listed on stderr.
+    Import {
+        page: String,
+        /// The source's kind (default: detected from the file's shape).
+        #[arg(long, value_enum)]
+        from: Option<SourceKind>,
+        /// Page title (YAML sources; a markdown page has its own).
+        #[arg(long)]
+        title: Option<String>,
+        /// Locale of the page (default: from the front matter's aliases, else en).
+        #[arg(long)]
+        locale: Option<String>,
+        /// Absolute URL that relative links resolve against.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Reuse the ids of an existing catalogue, matched by position.
+        #[arg(long)]
+        ids_from: Option<String>,
+    },
+    /// Print the catalogue's JSON Schema.
+    Schema,
+    /// Compare two locales of a catalogue; exit 1 when they drift.
+    Diff { a: String, b: String },
+    /// Print the widget's default view of a catalogue as HTML (with the catalogue as a JSON data
+    /// block) for one mount point; "-" reads stdin. Give the same options as the mount point's
+    /// attributes, so that the markup matches what the browser renders.
+    Render {
+        catalogue: String,
+        /// lang (default: the catalogue's locale).
+        #[arg(long)]
+        lang: Option<String>,
+        /// heading-level, 1 to 4.
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4))]
+        heading_level: u8,
+        /// url-state: the URL parameter prefix ("" for none).
+        #[arg(long)]
+        url_state: Option<String>,
+        /// src: a catalogue URL (hides the language switch, as in the browser).
+        #[arg(long)]
+        src: Option<String>,
+        /// theme: light or dark.
+        #[arg(long, value_enum)]
+        theme: Option<Theme>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SourceKind {
+    /// A Hugo markdown page in the seed's form.
+    Markdown,
+    /// istio/enhancements features.yaml.
+    IstioYaml,
+    /// kubernetes/kubernetes test/compatibility_lifecycle/reference/versioned_feature_list.yaml.
+    K8sVersioned,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Theme {
+    Light,
+    Dark,
+}
+
+/// Runs the command line `args` (without the program name); returns the
+/// exit code. Async only for `render` (Yew's renderer).
+pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
+    let cli = match Cli::try_parse_from(std::iter::once("feature-matrix".to_string()).chain(args)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                host.err(&text);
+                return USAGE_OR_IO;
+            }
+            host.out(&text);
+            return 0;
+        }
+    };
+    match cli.command {
+        Command::Validate { files, format } => validate(host, &files, format),
+        Command::Import {
+            page,
+            from,
+            title,
+            locale,
+            base_url,
+            ids_from,
+        } => {
+            let text = match read_text(host, &page) {
+                Ok(text) => text,
+                Err(e) => return io_error(host, &e),
+            };
+            let source = match from {
+                Some(SourceKind::Markdown) => Source::Markdown,
+                Some(SourceKind::IstioYaml) => Source::IstioYaml,
+                Some(SourceKind::K8sVersioned) => Source::K8sVersioned,
+                None if page.ends_with(".md") => Source::Markdown,
+                None => import_yaml::detect(&text).unwrap_or(Source::Markdown),
+            };
+            match source {
+                Source::Markdown => {
+                    let ids_from = match ids_from.map(|path| load_file(host, &path)) {
+                        None => None,
+                        Some(Ok(Ok(c))) => Some(c),
+                        Some(Ok(Err(e))) => {
+                            host.err(&format!("error: --ids-from: {e}\n"));
+                            return USAGE_OR_IO;
+                        }
+                        Some(Err(e)) => return io_error(host, &e),
+                    };
+                    let options = ImportOptions {
+                        locale,
+                        base_url,
+                        ids_from,
+                    };
+                    import(host, &page, &text, &options)
+                }
+                yaml => {
+                    let options = YamlOptions {
+                        locale,
+                        base_url,
+                        title,
+                    };
+                    import_from_yaml(host, &page, &text, yaml, &options)
+                }
+            }
+        }
+        Command::Schema => {
+            host.out(&catalogue::schema::catalogue_schema_json());
+            0
+        }
+        Command::Diff { a, b } => compare(host, &a, &b),
+        Command::Render {
+            catalogue,
+            lang,
+            heading_level,
+            url_state,
+            src,
+            theme,
+        } => {
+            let config = MountConfig {
+                lang: lang.unwrap_or_default(),
+                src,
+                url_state,
+                theme: theme.map(|t| match t {
+                    Theme::Light => "light".to_string(),
+                    Theme::Dark => "dark".to_string(),
+                }),
+                heading_level,
+            };
+            render(host, &catalogue, config).await
+        }
+    }
+}
+
+/// A file that could not be read: `path: reason` on stderr, exit code 2.
+fn io_error(host: &mut dyn Host, message: &str) -> u8 {
+    host.err(&format!("error: {message}\n"));
+    USAGE_OR_IO
+}
+
+/// The bytes of `path`, or of standard input for `-`; `Err` says which file
+/// and why.
+fn read_bytes(host: &mut dyn Host, path: &str) -> Result<Vec<u8>, String> {
+    let read = if path == "-" {
+        host.read_stdin()
+    } else {
+        host.read_file(path)
+    };
+    read.map_err(|e| format!("{path}: {e}"))
+}
+
+fn read_text(host: &mut dyn Host, path: &str) -> Result<String, String> {
+    let bytes = read_bytes(host, path)?;
+    String::from_utf8(bytes).map_err(|_| format!("{path}: {}", ReadError::NotText))
+}
+
+/// Reads and loads a catalogue file; a file over the size limit is refused
+/// without being read. The outer `Err` is an I/O error.
+fn load_file(host: &mut dyn Host, path: &str) -> Result<Result<Catalogue, LoadError>, String> {
+    if path != "-" {
+        let size = host.file_size(path).map_err(|e| format!("{path}: {e}"))?;
+        if let Err(too_large) = catalogue::validate::check_size(size) {
+            return Ok(Err(too_large));
+        }
+    }
+    Ok(load(&read_bytes(host, path)?))
+}
+
+fn validate(host: &mut dyn Host, files: &[String], format: Format) -> u8 {
+    let mut any_invalid = false;
+    let mut any_unreadable = false;
+    let mut reports = Vec::new();
+    for file in files {
+        match load_file(host, file) {
+            Err(e) => {
+                host.err(&format!("error: {e}\n"));
+                any_unreadable = true;
+            }
+            Ok(Ok(c)) => {
+                if let Format::Text = format {
+                    host.out(&format!(
+                        "{file}: ok ({} features, {} stages, {} categories)\n",
+                        c.features.len(),
+                        c.stages.len(),
+                        c.categories.len()
+                    ));
+                }
+                reports.push(serde_json::json!({ "file": file, "valid": true, "problems": [] }));
+            }
+            Ok(Err(e)) => {
+                any_invalid = true;
+                let problems = e.problems();
+                if let Format::Text = format {
+                    let mut text = format!("{file}: {} problem(s)\n", problems.len());
+                    for p in &problems {
+                        text.push_str(&format!("  {p}\n"));
+                    }
+                    host.out(&text);
+                }
+                let problems: Vec<_> = problems
+                    .iter()
+                    .map(|p| serde_json::json!({ "path": p.path, "message": p.message }))
+                    .collect();
+                reports.push(
+                    serde_json::json!({ "file": file, "valid": false, "problems": problems }),
+                );
+            }
+        }
+    }
+    if let Format::Json = format {
+        let json = serde_json::to_string_pretty(&reports).unwrap_or_default();
+        host.out(&format!("{json}\n"));
+    }
+    if any_unreadable {
+        USAGE_OR_IO
+    } else if any_invalid {
+        INVALID
+    } else {
+        0
+    }
+}
+
+/// Prints an imported catalogue, then each repair of messy input, then every
+/// problem validation finds in it as a warning (the import still succeeds:
+/// the author fixes the source).
+fn print_imported(host: &mut dyn Host, c: &Catalogue, repairs: &[String]) {
+    let json = serde_json::to_string_pretty(c).unwrap_or_default();
+    host.out(&format!("{json}\n"));
+    for repair in repairs {
+        host.err(&format!("repair: {repair}\n"));
+    }
+    for p in &catalogue::validate::validate(c) {
+        host.err(&format!("warning: imported catalogue: {p}\n"));
+    }
+}
+
+fn import_from_yaml(
+    host: &mut dyn Host,
+    page: &str,
+    text: &str,
+    source: Source,
+    options: &YamlOptions,
+) -> u8 {
+    let imported = match source {
+        Source::K8sVersioned => import_yaml::import_k8s(text, options),
+        _ => import_yaml::import_istio(text, options),
+    };
+    match imported {
+        Ok(imported) => {
+            let repairs: Vec<String> = imported.repairs.iter().map(|r| r.to_string()).collect();
+            print_imported(host, &imported.catalogue, &repairs);
+            0
+        }
+        Err(e) => {
+            host.err(&format!("error: {page}: {e}\n"));
+            INVALID
+        }
+    }
+}
+
+fn import(host: &mut dyn Host, page: &str, text: &str, options: &ImportOptions) -> u8 {
+    match import_markdown(text, options) {
+        Ok(c) => {
+            print_imported(host, &c, &[]);
+            0
+        }
+        Err(e) => {
+            host.err(&format!("error: {page}: {e}\n"));
+            INVALID
+        }
+    }
+}
+
+fn compare(host: &mut dyn Host, a: &str, b: &str) -> u8 {
+    let mut load_one = |path: &str| match load_file(host, path) {
+        Ok(Ok(c)) => Some(c),
+        Ok(Err(e)) => {
+            host.err(&format!("error: {path}: {e}\n"));
+            None
+        }
+        Err(e) => {
+            host.err(&format!("error: {e}\n"));
+            None
+        }
+    };
+    let (Some(ca), Some(cb)) = (load_one(a), load_one(b)) else {
+        return USAGE_OR_IO;
+    };
+    let drift = diff(&ca, &cb);
+    if drift.is_empty() {
+        host.out(&format!(
+            "{a} ({}) and {b} ({}) agree on all {} features\n",
+            ca.locale,
+            cb.locale,
+            ca.features.len()
+        ));
+        return 0;
+    }
+    let mut text = format!(
+        "A = {a} ({}), B = {b} ({}): {} difference(s)\n",
+        ca.locale,
+        cb.locale,
+        drift.len()
+    );
+    for d in &drift {
+        text.push_str(&format!("  {d}\n"));
+    }
+    host.out(&text);
+    INVALID
+}
+
+async fn render(host: &mut dyn Host, path: &str, mut config: MountConfig) -> u8 {
+    let catalogue = match load_file(host, path) {
+        Ok(Ok(c)) => c,
+        Ok(Err(e)) => {
+            host.err(&format!("error: {path}: {e}\n"));
+            return INVALID;
+        }
+        Err(e) => return io_error(host, &e),
+    };
+    if config.lang.is_empty() {
+        config.lang = catalogue.locale.clone();
+    }
+    let html = feature_matrix::prerender::render_fragment(catalogue, config).await;
+    host.out(&format!("{html}\n"));
+    0
+}
