@@ -22,7 +22,7 @@ pub fn build(env: &Env) -> Result<PathBuf, String> {
         .arg("--manifest-path")
         .arg(env.root.join("bench/floor/Cargo.toml"))
         .env("CARGO_TARGET_DIR", &target);
-    tools::run(crate::release_wasm_flags(&mut cargo))?;
+    tools::run(crate::wasm_flags::apply(&mut cargo))?;
     let out = target.join("out");
     tools::run(
         env.command("wasm-bindgen")

@@ -76,7 +76,10 @@ pub fn run() -> ExitCode {
         Err(e) => fail(&mut tally, &format!("release build: {e}")),
     }
     println!("xtask: == size budget");
-    match crate::size::check(&env.root.join("dist/feature-matrix")) {
+    match crate::size::check(
+        &env.root.join("dist/feature-matrix"),
+        crate::wasm_flags::build(),
+    ) {
         Ok(report) => {
             println!("xtask: {report}");
             tally.passed += 1;
