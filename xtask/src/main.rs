@@ -9,6 +9,7 @@ mod prerender;
 mod server;
 mod size;
 mod suite;
+mod tidy;
 mod tools;
 
 use std::process::ExitCode;
