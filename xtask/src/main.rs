@@ -10,6 +10,7 @@ mod prerender;
 mod server;
 mod size;
 mod suite;
+mod tidy;
 mod tools;
 mod wasm_flags;
 

@@ -30,6 +30,10 @@ pub fn run() -> ExitCode {
         "cargo fmt --check",
         env.command("cargo").args(["fmt", "--all", "--check"]),
     );
+    match crate::tidy::run(&env.root) {
+        Ok(()) => tally.passed += 1,
+        Err(e) => fail(&mut tally, &e),
+    }
     check(
         &mut tally,
         "cargo clippy",
