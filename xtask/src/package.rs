@@ -36,7 +36,7 @@ pub fn pack(env: &Env) -> Result<PathBuf, String> {
     copy(&env.root.join("LICENSE"), &stage.join("LICENSE"))?;
     node_module(env, &stage.join("node"))?;
 
-    tools::step("npm pack");
+    println!("xtask: npm pack");
     let out = env
         .command("npm")
         .args(["pack", "--silent", "--pack-destination"])
@@ -64,11 +64,36 @@ pub fn pack(env: &Env) -> Result<PathBuf, String> {
     Ok(tarball)
 }
 
+/// Installs the tarball as a user would, into a fresh `target/npm-adopt/`;
+/// returns the `feature-matrix` command npm put on that project's PATH
+/// (what `npx feature-matrix` runs).
+pub fn install(env: &Env, tarball: &Path) -> Result<PathBuf, String> {
+    let dir = env.root.join("target/npm-adopt");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    fs::write(dir.join("package.json"), "{ \"private\": true }\n")
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    tools::run(
+        env.command("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefer-offline"])
+            .arg(tarball)
+            .current_dir(&dir),
+    )?;
+    let bin = dir.join("node_modules/.bin/feature-matrix");
+    if bin.exists() {
+        Ok(bin)
+    } else {
+        Err(format!("npm install put no {}", bin.display()))
+    }
+}
+
 /// The wasm for Node: `crates/node` built for wasm32 (release), bound by
 /// wasm-bindgen for Node (CommonJS, renamed `.cjs` in this ESM package) and
 /// optimised by wasm-opt with the bundle's features.
 fn node_module(env: &Env, out: &Path) -> Result<(), String> {
-    tools::step("building the Node prerenderer and command (wasm)");
+    println!("xtask: building the Node prerenderer and command (wasm for Node)");
     let mut cargo = env.command("cargo");
     cargo.args([
         "build",

@@ -2,6 +2,7 @@
 //! summary line of passed and failed counts.
 
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::sync::mpsc;
 
@@ -55,6 +56,8 @@ pub fn run() -> ExitCode {
             "-p",
             "feature-matrix",
             "--all-targets",
+            "--features",
+            "web",
             "--target",
             "wasm32-unknown-unknown",
             "--",
@@ -65,8 +68,15 @@ pub fn run() -> ExitCode {
     tests(
         &mut tally,
         "native tests",
-        env.command("cargo")
-            .args(["test", "-p", "catalogue", "-p", "xtask"]),
+        env.command("cargo").args([
+            "test",
+            "-p",
+            "feature-matrix-catalogue",
+            "-p",
+            "feature-matrix-cli",
+            "-p",
+            "xtask",
+        ]),
     );
     tests(
         &mut tally,
@@ -79,6 +89,30 @@ pub fn run() -> ExitCode {
         Ok(_) => tally.passed += 1,
         Err(e) => fail(&mut tally, &format!("release build: {e}")),
     }
+    println!("xtask: == npm package");
+    let tarball = match crate::package::pack(&env) {
+        Ok(tarball) => {
+            tally.passed += 1;
+            Some(tarball)
+        }
+        Err(e) => {
+            fail(&mut tally, &format!("npm package: {e}"));
+            None
+        }
+    };
+    // The same CLI tests, run against `npx feature-matrix` of the package
+    // installed from its tarball.
+    match tarball.as_deref().map(|t| crate::package::install(&env, t)) {
+        Some(Ok(bin)) => tests(
+            &mut tally,
+            "CLI tests (npx feature-matrix, installed from the tarball)",
+            env.command("cargo")
+                .args(["test", "-p", "feature-matrix-cli", "--test", "cli"])
+                .env("FEATURE_MATRIX_CLI", bin),
+        ),
+        Some(Err(e)) => fail(&mut tally, &format!("npm install of the tarball: {e}")),
+        None => {}
+    }
     println!("xtask: == size budget");
     match crate::size::check(
         &env.root.join("dist/feature-matrix"),
@@ -90,7 +124,11 @@ pub fn run() -> ExitCode {
         }
         Err(e) => fail(&mut tally, &e),
     }
-    tests(&mut tally, "end-to-end tests", &mut end_to_end(&env));
+    tests(
+        &mut tally,
+        "end-to-end tests",
+        &mut end_to_end(&env, tarball.as_deref()),
+    );
     match crate::bench::smoke(&env) {
         Ok(()) => tally.passed += 1,
         Err(e) => fail(&mut tally, &format!("benchmark smoke test: {e}")),
@@ -125,7 +163,7 @@ fn browser_tests(env: &Env) -> Command {
     cmd
 }
 
-fn end_to_end(env: &Env) -> Command {
+fn end_to_end(env: &Env, tarball: Option<&Path>) -> Command {
     let mut cmd = env.command("node");
     cmd.args([
         "--test",
@@ -137,6 +175,9 @@ fn end_to_end(env: &Env) -> Command {
     .env("FM_NODE_MODULES", env.node_modules())
     .env("FM_DIST", env.root.join("dist"))
     .env("FM_TARGET", env.root.join("target"));
+    if let Some(tarball) = tarball {
+        cmd.env("FM_TARBALL", tarball);
+    }
     cmd
 }
 
