@@ -126,3 +126,60 @@ test('Node renders the bytes the native renderer does, for the bundled catalogue
     }
   }
 });
+
+test('a Hugo site mounts the shortcode and the bundle from node_modules and prerenders with npx', async () => {
+  const hugo = path.join(site, 'hugo');
+  fs.mkdirSync(path.join(hugo, 'content'), { recursive: true });
+  fs.mkdirSync(path.join(hugo, 'layouts', '_default'), { recursive: true });
+  fs.mkdirSync(path.join(hugo, 'prerendered'));
+  // As examples/hugo/README.md tells a site to: the package's folders mounted
+  // next to the site's own (a mount replaces the default one of its target).
+  fs.writeFileSync(path.join(hugo, 'hugo.toml'), `baseURL = "http://localhost/"
+title = "Adopted"
+disableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[module]
+[[module.mounts]]
+source = "layouts"
+target = "layouts"
+[[module.mounts]]
+source = "../node_modules/feature-matrix/hugo/layouts"
+target = "layouts"
+[[module.mounts]]
+source = "static"
+target = "static"
+[[module.mounts]]
+source = "../node_modules/feature-matrix/embed"
+target = "static/feature-matrix"
+`);
+  fs.mkdirSync(path.join(hugo, 'static'));
+  fs.writeFileSync(path.join(hugo, 'layouts', '_default', 'single.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n');
+  fs.writeFileSync(path.join(hugo, 'content', 'features.md'),
+    '---\ntitle: Features\n---\n\n{{< feature-matrix lang="en" url="true" heading-level="2" prerendered="prerendered/features.en.html" >}}\n');
+  const fragment = npx('render', 'data/features.en.json', '--url-state', '', '--heading-level', '2');
+  assert.equal(fragment.status, 0, fragment.stderr);
+  fs.writeFileSync(path.join(hugo, 'prerendered', 'features.en.html'), fragment.stdout);
+  execFileSync('hugo', ['--source', hugo, '--destination', path.join(hugo, 'public'), '--quiet'], { stdio: 'inherit' });
+  assert.ok(fs.existsSync(path.join(hugo, 'public', 'feature-matrix', 'feature-matrix_bg.wasm')), 'the bundle is served from the mount');
+  const hugoServer = await serve({ csp: STRICT_CSP, dir: path.join(hugo, 'public') });
+  try {
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    const still = await off.newPage();
+    await still.goto(`${hugoServer.base}features/`);
+    assert.equal(await rows(still).count(), catalogue.features.length);
+    await off.close();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.messages = [];
+    page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
+    page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+    await page.goto(`${hugoServer.base}features/?stage=alpha`);
+    await live(page);
+    const alpha = catalogue.features.filter((f) => f.stage === 'alpha').length;
+    assert.equal(await rows(page).count(), alpha);
+    assert.deepEqual(consoleErrors(page), []);
+    await context.close();
+  } finally {
+    await hugoServer.close();
+  }
+});

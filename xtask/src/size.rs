@@ -26,7 +26,7 @@ pub fn budget(build: Build) -> u64 {
 }
 
 /// The stable-only build's size when its budget was set.
-const STABLE_MEASURED: u64 = 0;
+const STABLE_MEASURED: u64 = 151_348;
 
 /// Gzip -9 size of one file.
 pub fn gzip_size(file: &Path) -> Result<u64, String> {
