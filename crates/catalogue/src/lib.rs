@@ -20,6 +20,7 @@ pub mod import_yaml;
 pub mod inline;
 pub mod json;
 pub mod model;
+mod sort;
 pub mod validate;
 pub mod view;
 

@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use crate::inline::{check_link, parse_inline, LinkKind, Segment};
 use crate::model::{Catalogue, SUPPORTED_VERSION};
-use crate::view::sort_indices;
+use crate::sort::sort_indices;
 use crate::{decode, json};
 
 /// Limits enforced before anything renders. Documented in `data/README.md`.
