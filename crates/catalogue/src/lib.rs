@@ -1,7 +1,8 @@
 //! The pure core of feature-matrix: no browser, no Yew.
 //!
 //! - [`model`]: the catalogue types (the data contract).
-//! - [`validate`]: loading with limits and validation with JSON paths.
+//! - [`load`]: loading with limits, and why a catalogue could not be loaded.
+//! - [`validate`]: validation, every problem with its JSON path.
 //! - [`inline`]: inline text with links, and link safety.
 //! - [`view`]: search, facets and ordering for a reader's view.
 //! - [`history`]: a feature's stage at a release, and what changed in one.
@@ -19,6 +20,7 @@ pub mod import;
 pub mod import_yaml;
 pub mod inline;
 pub mod json;
+pub mod load;
 pub mod model;
 mod sort;
 pub mod validate;
@@ -27,8 +29,9 @@ pub mod view;
 #[cfg(feature = "schema")]
 pub mod schema;
 
+pub use load::{load, load_str, LoadError};
 pub use model::{Aspect, Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone};
-pub use validate::{load, load_str, LoadError, Problem};
+pub use validate::Problem;
 
 /// The bundled Chinese catalogue (the seed page).
 pub const BUNDLED_ZH: &str = include_str!("../../../data/features.zh.json");

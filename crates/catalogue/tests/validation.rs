@@ -251,7 +251,7 @@ fn deep_nesting_is_refused_before_parsing() {
 
 #[test]
 fn oversized_and_non_utf8_files_are_refused() {
-    let big = vec![b' '; catalogue::validate::limits::MAX_BYTES + 1];
+    let big = vec![b' '; catalogue::load::limits::MAX_BYTES + 1];
     assert!(matches!(
         catalogue::load(&big),
         Err(LoadError::TooLarge { .. })
