@@ -6,10 +6,10 @@ use std::fmt;
 
 use crate::inline::{check_link, LinkKind};
 use crate::load::limits;
-use crate::model::{Catalogue, SUPPORTED_VERSION};
+use crate::model::{Catalogue, Deprecation, Feature, SUPPORTED_VERSION};
 
 pub use checks::{is_valid_id, is_valid_release};
-use checks::{join_ids, truncate, Validator};
+use checks::{join_ids, truncate, IdSet, Validator};
 
 // The widget and the CLI check a file's size before reading it through this path.
 pub use crate::load::check_size;
@@ -27,9 +27,35 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every semantic problem of a parsed catalogue.
+/// Every semantic problem of a parsed catalogue, in the order of its parts.
 pub fn validate(c: &Catalogue) -> Vec<Problem> {
     let mut v = Validator::default();
+    top_level(&mut v, c);
+    releases(&mut v, c);
+    v.count("stages", c.stages.len(), 1, limits::MAX_GROUPS);
+    v.count("aspects", c.aspects.len(), 0, limits::MAX_GROUPS);
+    v.count("categories", c.categories.len(), 1, limits::MAX_GROUPS);
+    v.count("features", c.features.len(), 0, limits::MAX_FEATURES);
+    let known = ids(&mut v, c);
+    stages(&mut v, c);
+    categories(&mut v, c);
+    aspects(&mut v, c, &known);
+    features(&mut v, c, &known);
+    v.problems
+}
+
+/// The stage and category ids that definitions and features refer to.
+struct Known<'a> {
+    stages: IdSet<'a>,
+    categories: IdSet<'a>,
+    /// The stage ids, listed for a message.
+    stage_list: String,
+    /// The category ids, listed for a message.
+    category_list: String,
+}
+
+/// The version, and the page's own texts and base URL.
+fn top_level(v: &mut Validator, c: &Catalogue) {
     if c.version != SUPPORTED_VERSION {
         v.problem(
             "version",
@@ -62,7 +88,10 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
             Err(e) => v.problem("base_url", e.to_string()),
         }
     }
+}
 
+/// The release ids: how many, their form, no repeats.
+fn releases(v: &mut Validator, c: &Catalogue) {
     v.count("releases", c.releases.len(), 0, limits::MAX_GROUPS);
     let mut release_seen: Vec<&str> = Vec::new();
     for (i, release) in c.releases.iter().enumerate() {
@@ -80,13 +109,13 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
         }
         release_seen.push(release);
     }
-    v.count("stages", c.stages.len(), 1, limits::MAX_GROUPS);
-    v.count("aspects", c.aspects.len(), 0, limits::MAX_GROUPS);
-    v.count("categories", c.categories.len(), 1, limits::MAX_GROUPS);
-    v.count("features", c.features.len(), 0, limits::MAX_FEATURES);
+}
 
-    let stage_ids = v.ids("stages", c.stages.iter().map(|s| s.id.as_str()).collect());
-    let category_ids = v.ids(
+/// The ids of every list, checked for form and uniqueness; the stage and
+/// category ids kept for lookups.
+fn ids<'a>(v: &mut Validator, c: &'a Catalogue) -> Known<'a> {
+    let stages = v.ids("stages", c.stages.iter().map(|s| s.id.as_str()).collect());
+    let categories = v.ids(
         "categories",
         c.categories.iter().map(|s| s.id.as_str()).collect(),
     );
@@ -95,9 +124,15 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
         "features",
         c.features.iter().map(|s| s.id.as_str()).collect(),
     );
-    let stage_list = join_ids(c.stages.iter().map(|s| s.id.as_str()));
-    let category_list = join_ids(c.categories.iter().map(|s| s.id.as_str()));
+    Known {
+        stages,
+        categories,
+        stage_list: join_ids(c.stages.iter().map(|s| s.id.as_str())),
+        category_list: join_ids(c.categories.iter().map(|s| s.id.as_str())),
+    }
+}
 
+fn stages(v: &mut Validator, c: &Catalogue) {
     for (i, stage) in c.stages.iter().enumerate() {
         v.name(
             &format!("stages[{i}].label"),
@@ -105,6 +140,9 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
             limits::MAX_NAME_CHARS,
         );
     }
+}
+
+fn categories(v: &mut Validator, c: &Catalogue) {
     for (i, category) in c.categories.iter().enumerate() {
         v.name(
             &format!("categories[{i}].label"),
@@ -112,6 +150,10 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
             limits::MAX_NAME_CHARS,
         );
     }
+}
+
+/// Each aspect's label, and a definition for every stage and only for known stages.
+fn aspects(v: &mut Validator, c: &Catalogue, known: &Known) {
     for (i, aspect) in c.aspects.iter().enumerate() {
         let path = format!("aspects[{i}]");
         v.name(
@@ -129,63 +171,79 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
         }
         for (stage, text) in &aspect.definitions {
             let def_path = format!("{path}.definitions.{stage}");
-            if !stage_ids.contains(stage.as_str()) {
+            if !known.stages.contains(stage.as_str()) {
                 v.problem(
                     &def_path,
                     format!(
-                        "unknown stage {:?}; known: {stage_list}",
-                        truncate(stage, 60)
+                        "unknown stage {:?}; known: {}",
+                        truncate(stage, 60),
+                        known.stage_list
                     ),
                 );
             }
             v.inline(&def_path, text);
         }
     }
-    for (i, feature) in c.features.iter().enumerate() {
-        let path = format!("features[{i}]");
-        v.name(
-            &format!("{path}.name"),
-            &feature.name,
-            limits::MAX_NAME_CHARS,
-        );
-        if !stage_ids.contains(feature.stage.as_str()) {
-            v.problem(
-                &format!("{path}.stage"),
-                format!(
-                    "unknown stage {:?}; known: {stage_list}",
-                    truncate(&feature.stage, 60)
-                ),
-            );
-        }
-        if !category_ids.contains(feature.category.as_str()) {
-            v.problem(
-                &format!("{path}.category"),
-                format!(
-                    "unknown category {:?}; known: {category_list}",
-                    truncate(&feature.category, 60)
-                ),
-            );
-        }
-        if let Some(link) = &feature.link {
-            v.link(&format!("{path}.link"), link);
-        }
-        if let Some(note) = &feature.note {
-            v.inline(&format!("{path}.note"), note);
-        }
-        v.history(c, &path, feature, &stage_list);
-        if let Some(deprecated) = &feature.deprecated {
-            let since_path = format!("{path}.deprecated.since");
-            if c.releases.is_empty() {
-                v.name(&since_path, &deprecated.since, limits::MAX_ID_CHARS);
-            } else if c.release_rank(&deprecated.since).is_none() {
-                v.problem(&since_path, unknown_release(c, &deprecated.since));
-            }
-            if let Some(replacement) = &deprecated.replacement {
-                v.inline(&format!("{path}.deprecated.replacement"), replacement);
-            }
-        }
+}
+
+fn features(v: &mut Validator, c: &Catalogue, known: &Known) {
+    for (i, f) in c.features.iter().enumerate() {
+        feature(v, c, &format!("features[{i}]"), f, known);
     }
-    v.problems
+}
+
+/// A feature at `path`: its name, stage and category, link, note, history
+/// and deprecation.
+fn feature(v: &mut Validator, c: &Catalogue, path: &str, feature: &Feature, known: &Known) {
+    v.name(
+        &format!("{path}.name"),
+        &feature.name,
+        limits::MAX_NAME_CHARS,
+    );
+    if !known.stages.contains(feature.stage.as_str()) {
+        v.problem(
+            &format!("{path}.stage"),
+            format!(
+                "unknown stage {:?}; known: {}",
+                truncate(&feature.stage, 60),
+                known.stage_list
+            ),
+        );
+    }
+    if !known.categories.contains(feature.category.as_str()) {
+        v.problem(
+            &format!("{path}.category"),
+            format!(
+                "unknown category {:?}; known: {}",
+                truncate(&feature.category, 60),
+                known.category_list
+            ),
+        );
+    }
+    if let Some(link) = &feature.link {
+        v.link(&format!("{path}.link"), link);
+    }
+    if let Some(note) = &feature.note {
+        v.inline(&format!("{path}.note"), note);
+    }
+    history(v, c, path, feature, &known.stage_list);
+    if let Some(deprecated) = &feature.deprecated {
+        deprecation(v, c, &format!("{path}.deprecated"), deprecated);
+    }
+}
+
+/// A feature's deprecation at `path`: a known release (or any short text
+/// when the catalogue lists none), and inline text for the replacement.
+fn deprecation(v: &mut Validator, c: &Catalogue, path: &str, deprecated: &Deprecation) {
+    let since_path = format!("{path}.since");
+    if c.releases.is_empty() {
+        v.name(&since_path, &deprecated.since, limits::MAX_ID_CHARS);
+    } else if c.release_rank(&deprecated.since).is_none() {
+        v.problem(&since_path, unknown_release(c, &deprecated.since));
+    }
+    if let Some(replacement) = &deprecated.replacement {
+        v.inline(&format!("{path}.replacement"), replacement);
+    }
 }
 
 fn unknown_release(c: &Catalogue, id: &str) -> String {
@@ -193,59 +251,57 @@ fn unknown_release(c: &Catalogue, id: &str) -> String {
     format!("unknown release {:?}; known: {known}", truncate(id, 60))
 }
 
-impl Validator {
-    /// A feature's history: known stages and releases, releases in order,
-    /// and a last entry at the feature's current stage.
-    fn history(&mut self, c: &Catalogue, path: &str, feature: &crate::Feature, stage_list: &str) {
-        if feature.history.is_empty() {
-            return;
-        }
-        if c.releases.is_empty() {
-            self.problem(
-                &format!("{path}.history"),
-                "needs the catalogue's top-level `releases`".into(),
+/// A feature's history: known stages and releases, releases in order,
+/// and a last entry at the feature's current stage.
+fn history(v: &mut Validator, c: &Catalogue, path: &str, feature: &Feature, stage_list: &str) {
+    if feature.history.is_empty() {
+        return;
+    }
+    if c.releases.is_empty() {
+        v.problem(
+            &format!("{path}.history"),
+            "needs the catalogue's top-level `releases`".into(),
+        );
+        return;
+    }
+    let mut previous: Option<usize> = None;
+    for (j, change) in feature.history.iter().enumerate() {
+        let entry = format!("{path}.history[{j}]");
+        if c.stage(&change.stage).is_none() {
+            v.problem(
+                &format!("{entry}.stage"),
+                format!(
+                    "unknown stage {:?}; known: {stage_list}",
+                    truncate(&change.stage, 60)
+                ),
             );
-            return;
         }
-        let mut previous: Option<usize> = None;
-        for (j, change) in feature.history.iter().enumerate() {
-            let entry = format!("{path}.history[{j}]");
-            if c.stage(&change.stage).is_none() {
-                self.problem(
-                    &format!("{entry}.stage"),
-                    format!(
-                        "unknown stage {:?}; known: {stage_list}",
-                        truncate(&change.stage, 60)
-                    ),
-                );
-            }
-            match c.release_rank(&change.since) {
-                None => self.problem(&format!("{entry}.since"), unknown_release(c, &change.since)),
-                Some(rank) => {
-                    if previous.is_some_and(|p| rank <= p) {
-                        self.problem(
-                            &format!("{entry}.since"),
-                            format!(
-                                "release {:?} is not after the previous entry's; list the history oldest first",
-                                change.since
-                            ),
-                        );
-                    }
-                    previous = Some(rank);
+        match c.release_rank(&change.since) {
+            None => v.problem(&format!("{entry}.since"), unknown_release(c, &change.since)),
+            Some(rank) => {
+                if previous.is_some_and(|p| rank <= p) {
+                    v.problem(
+                        &format!("{entry}.since"),
+                        format!(
+                            "release {:?} is not after the previous entry's; list the history oldest first",
+                            change.since
+                        ),
+                    );
                 }
+                previous = Some(rank);
             }
         }
-        if let Some(last) = feature.history.last() {
-            if last.stage != feature.stage {
-                self.problem(
-                    &format!("{path}.history"),
-                    format!(
-                        "the last entry's stage {:?} is not the feature's stage {:?}",
-                        truncate(&last.stage, 60),
-                        truncate(&feature.stage, 60)
-                    ),
-                );
-            }
+    }
+    if let Some(last) = feature.history.last() {
+        if last.stage != feature.stage {
+            v.problem(
+                &format!("{path}.history"),
+                format!(
+                    "the last entry's stage {:?} is not the feature's stage {:?}",
+                    truncate(&last.stage, 60),
+                    truncate(&feature.stage, 60)
+                ),
+            );
         }
     }
 }
