@@ -7,8 +7,9 @@
 //! - [`view`]: search, facets and ordering for a reader's view.
 //! - [`history`]: a feature's stage at a release, and what changed in one.
 //! - [`codec`]: the view to and from URL query parameters.
-//! - [`import`]: a Hugo markdown page to a catalogue; `import_yaml` (feature
-//!   `yaml`): Istio's `features.yaml` and Kubernetes' versioned feature list.
+//! - [`import`]: a Hugo markdown page to a catalogue; `import::yaml`
+//!   (feature `yaml`): Istio's `features.yaml` and Kubernetes' versioned
+//!   feature list, and which importer reads a file.
 //! - [`diff`]: drift between two locales of a catalogue.
 
 pub mod codec;
@@ -16,8 +17,6 @@ mod decode;
 pub mod diff;
 pub mod history;
 pub mod import;
-#[cfg(feature = "yaml")]
-pub mod import_yaml;
 pub mod inline;
 pub mod json;
 pub mod load;

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use catalogue::history::{changed_in, stage_at};
-use catalogue::import_yaml::{detect, import_istio, import_k8s, Source, YamlOptions};
+use catalogue::import::yaml::{import_istio, import_k8s, YamlOptions};
+use catalogue::import::{detect, Source};
 use catalogue::validate::validate;
 
 fn fixture(name: &str) -> PathBuf {

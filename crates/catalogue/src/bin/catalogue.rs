@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalogue::diff::diff;
-use catalogue::import::{import_markdown, ImportOptions};
-use catalogue::import_yaml::{self, Source, YamlOptions};
+use catalogue::import::yaml::{self as import_yaml, YamlOptions};
+use catalogue::import::{detect, import_markdown, ImportOptions, Source};
 use catalogue::{load, Catalogue, LoadError};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -96,7 +96,7 @@ fn main() -> ExitCode {
                 Some(From::IstioYaml) => Source::IstioYaml,
                 Some(From::K8sVersioned) => Source::K8sVersioned,
                 None if page.extension().is_some_and(|e| e == "md") => Source::Markdown,
-                None => import_yaml::detect(&text).unwrap_or(Source::Markdown),
+                None => detect(&text).unwrap_or(Source::Markdown),
             };
             match source {
                 Source::Markdown => import(&page, &text, locale, base_url, ids_from.as_deref()),

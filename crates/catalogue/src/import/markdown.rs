@@ -8,8 +8,7 @@
 
 use std::collections::HashSet;
 
-use thiserror::Error;
-
+use super::{slug, unique, ImportError};
 use crate::model::{Aspect, Catalogue, Category, Feature, Stage, Tone};
 
 /// Options that the page itself does not say.
@@ -21,24 +20,6 @@ pub struct ImportOptions {
     /// An existing catalogue whose ids are reused, matched by position
     /// (aspects in order, categories in order, features within their category).
     pub ids_from: Option<Catalogue>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum ImportError {
-    #[error("line {line}: feature row before any `### category` heading")]
-    FeatureOutsideCategory { line: usize },
-    #[error("line {line}: stage {stage:?} is not one of the definition table's stages ({known})")]
-    UnknownStage {
-        line: usize,
-        stage: String,
-        known: String,
-    },
-    #[error("no stage-definitions table (a header row `| | Alpha | Beta | …`) was found")]
-    NoStages,
-    #[error("no features were found")]
-    NoFeatures,
-    #[error("not YAML: {message}")]
-    Yaml { message: String },
 }
 
 #[derive(PartialEq)]
@@ -317,34 +298,4 @@ fn append_text(target: &mut String, line: &str) {
         target.push(' ');
     }
     target.push_str(line);
-}
-
-/// Lowercase ASCII words joined by `-`, or `fallback` when there are none.
-/// Lowercase ASCII, other characters as single `-`; `fallback` when nothing is left.
-pub(crate) fn slug(text: &str, fallback: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        fallback.to_string()
-    } else {
-        out
-    }
-}
-
-/// `id`, or `id-2`, `id-3`, … when already used; the result is marked used.
-pub(crate) fn unique(id: String, used: &mut HashSet<String>) -> String {
-    let mut candidate = id.clone();
-    let mut n = 2;
-    while !used.insert(candidate.clone()) {
-        candidate = format!("{id}-{n}");
-        n += 1;
-    }
-    candidate
 }
