@@ -5,10 +5,24 @@ use crate::import::ImportError;
 use crate::model::{Category, Deprecation, Feature, StageChange};
 use crate::validate::is_valid_release;
 
-/// One release's entry of a gate: (release, stage label, default, locked to default).
-type GateSpec = (String, String, bool, bool);
-/// A gate as read: (id, name, its specs in release order).
-type Gate = (String, String, Vec<GateSpec>);
+/// One release's entry of a gate.
+struct GateSpec {
+    release: String,
+    /// The stage's label as the file spells it (`preRelease`).
+    stage: String,
+    /// Whether the gate is on by default in this release.
+    default: bool,
+    /// Whether the gate is locked to its default in this release.
+    locked: bool,
+}
+
+/// A gate as read, before it becomes a feature.
+struct Gate {
+    id: String,
+    name: String,
+    /// Never empty; in release order.
+    specs: Vec<GateSpec>,
+}
 
 /// Reads Kubernetes' `versioned_feature_list.yaml`.
 pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportError> {
@@ -58,7 +72,12 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
             }
             let default = spec["default"].as_bool().unwrap_or(false);
             let locked = spec["lockToDefault"].as_bool().unwrap_or(false);
-            specs.push((version, stage, default, locked));
+            specs.push(GateSpec {
+                release: version,
+                stage,
+                default,
+                locked,
+            });
         }
         if specs.is_empty() {
             r.note(
@@ -70,65 +89,22 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
         }
         if !specs
             .windows(2)
-            .all(|w| compare_versions(&w[0].0, &w[1].0).is_lt())
+            .all(|w| compare_versions(&w[0].release, &w[1].release).is_lt())
         {
-            specs.sort_by(|a, b| compare_versions(&a.0, &b.0));
-            specs.dedup_by(|b, a| a.0 == b.0);
+            specs.sort_by(|a, b| compare_versions(&a.release, &b.release));
+            specs.dedup_by(|b, a| a.release == b.release);
             r.note(
                 &path,
                 format!("{name}: versionedSpecs out of release order; sorted"),
             );
         }
-        read.push((id, name, specs));
+        read.push(Gate { id, name, specs });
     }
     if read.is_empty() {
         return Err(ImportError::NoFeatures);
     }
     releases.sort_by(|a, b| compare_versions(a, b));
-    let features = read
-        .into_iter()
-        .map(|(id, name, specs)| {
-            let mut history: Vec<StageChange> = Vec::new();
-            for (version, stage, ..) in &specs {
-                // A repeated stage (the default flipped) is not a stage change.
-                if history.last().is_none_or(|h| h.stage != slug(stage)) {
-                    history.push(StageChange {
-                        stage: slug(stage),
-                        since: version.clone(),
-                    });
-                }
-            }
-            let (_, last_stage, default, locked) = &specs[specs.len() - 1];
-            let stage = slug(last_stage);
-            let deprecated = (stage == "deprecated").then(|| Deprecation {
-                since: history[history.len() - 1].since.clone(),
-                replacement: None,
-            });
-            let note = format!(
-                "{}{}",
-                if *default {
-                    "On by default"
-                } else {
-                    "Off by default"
-                },
-                if *locked {
-                    ", locked to its default"
-                } else {
-                    ""
-                }
-            );
-            Feature {
-                id,
-                name,
-                category: "feature-gates".into(),
-                stage,
-                link: None,
-                note: Some(note),
-                history,
-                deprecated,
-            }
-        })
-        .collect();
+    let features = read.into_iter().map(Gate::into_feature).collect();
     let categories = vec![Category {
         id: "feature-gates".into(),
         label: "Feature gates".into(),
@@ -142,6 +118,52 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
         features,
         r,
     ))
+}
+
+impl Gate {
+    /// The feature: its stage history (a change only where the stage
+    /// changes), its current stage, and its default as the note.
+    fn into_feature(self) -> Feature {
+        let mut history: Vec<StageChange> = Vec::new();
+        for spec in &self.specs {
+            // A repeated stage (the default flipped) is not a stage change.
+            if history.last().is_none_or(|h| h.stage != slug(&spec.stage)) {
+                history.push(StageChange {
+                    stage: slug(&spec.stage),
+                    since: spec.release.clone(),
+                });
+            }
+        }
+        let last = &self.specs[self.specs.len() - 1];
+        let stage = slug(&last.stage);
+        let deprecated = (stage == "deprecated").then(|| Deprecation {
+            since: history[history.len() - 1].since.clone(),
+            replacement: None,
+        });
+        let note = format!(
+            "{}{}",
+            if last.default {
+                "On by default"
+            } else {
+                "Off by default"
+            },
+            if last.locked {
+                ", locked to its default"
+            } else {
+                ""
+            }
+        );
+        Feature {
+            id: self.id,
+            name: self.name,
+            category: "feature-gates".into(),
+            stage,
+            link: None,
+            note: Some(note),
+            history,
+            deprecated,
+        }
+    }
 }
 
 /// Orders release ids like `1.9` < `1.10` (numeric parts compared as numbers).
