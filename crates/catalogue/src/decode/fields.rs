@@ -3,8 +3,9 @@
 
 use std::cell::Cell;
 
-use super::{is_integer, Result, ShapeError};
+use super::{Result, Shape, ShapeError};
 use crate::json::{Node, Value};
+use crate::validate::truncate;
 
 /// A struct's fields: an object's members, read by name, or, as serde reads
 /// a struct written as an array, its elements in the fields' declaration
@@ -12,7 +13,7 @@ use crate::json::{Node, Value};
 pub(super) struct Fields<'a> {
     node: &'a Node,
     path: Path<'a>,
-    what: &'a str,
+    shape: &'a Shape,
     source: Source<'a>,
 }
 
@@ -23,17 +24,17 @@ enum Source<'a> {
 }
 
 impl<'a> Fields<'a> {
-    /// A struct `what` ("struct Stage"): an object, or an array.
-    fn new(node: &'a Node, path: Path<'a>, what: &'a str) -> Result<Self> {
+    /// A struct of `shape`: an object, or an array.
+    fn new(node: &'a Node, path: Path<'a>, shape: &'a Shape) -> Result<Self> {
         let source = match &node.value {
             Value::Object(members) => Source::Members(members),
             Value::Array(items) => Source::Elements(items, Cell::new(0)),
-            _ => return Err(wrong_type(node, path, what)),
+            _ => return Err(not_an_object(node, path, shape)),
         };
         Ok(Fields {
             node,
             path,
-            what,
+            shape,
             source,
         })
     }
@@ -42,7 +43,11 @@ impl<'a> Fields<'a> {
     pub(super) fn map(node: &'a Node, path: Path<'a>) -> Result<&'a [(String, Node)]> {
         match &node.value {
             Value::Object(members) => Ok(members),
-            _ => Err(wrong_type(node, path, "a map")),
+            _ => Err(wrong_type(
+                node,
+                path,
+                "an object with a definition per stage id",
+            )),
         }
     }
 
@@ -50,10 +55,10 @@ impl<'a> Fields<'a> {
     pub(super) fn read<T>(
         node: &'a Node,
         path: Path<'a>,
-        what: &'a str,
+        shape: &'a Shape,
         build: impl FnOnce(&Fields) -> Result<T>,
     ) -> Result<T> {
-        let f = Fields::new(node, path, what)?;
+        let f = Fields::new(node, path, shape)?;
         let value = build(&f)?;
         f.finish()?;
         Ok(value)
@@ -62,11 +67,11 @@ impl<'a> Fields<'a> {
     /// No element of an array is left over.
     fn finish(&self) -> Result<()> {
         match &self.source {
-            Source::Elements(items, read) if items.len() > read.get() => Err(error(
-                &items[read.get()],
-                self.path,
-                format!("invalid length {}, expected {}", items.len(), self.what),
-            )),
+            // A struct written as a list, too long: the list is the mistake.
+            Source::Elements(items, read) if items.len() > read.get() => Err(ShapeError {
+                offset: items[read.get()].offset,
+                ..not_an_object(self.node, self.path, self.shape)
+            }),
             _ => Ok(()),
         }
     }
@@ -99,13 +104,21 @@ impl<'a> Fields<'a> {
 
     /// The error for a missing required field `name`.
     fn missing(&self, name: &str) -> ShapeError {
-        let message = match &self.source {
-            Source::Members(_) => format!("missing field `{name}`"),
-            Source::Elements(items, _) => {
-                format!("invalid length {}, expected {}", items.len(), self.what)
+        match &self.source {
+            Source::Members(_) if self.shape.fields == name => {
+                error(self.node, self.path, format!("missing field `{name}`"))
             }
-        };
-        error(self.node, self.path, message)
+            Source::Members(_) => error(
+                self.node,
+                self.path,
+                format!(
+                    "missing field `{name}`; {} needs {}",
+                    self.shape.noun, self.shape.fields
+                ),
+            ),
+            // A struct written as a list, too short: the list is the mistake.
+            Source::Elements(..) => not_an_object(self.node, self.path, self.shape),
+        }
     }
 
     /// The field `name`, decoded; `None` when it is missing.
@@ -189,20 +202,20 @@ pub(super) fn error(node: &Node, path: Path, message: String) -> ShapeError {
     }
 }
 
-/// serde's wording: "invalid type: integer `3`, expected a string".
+/// A value that is not what belongs at `path`: "expected text, found the number 3".
 pub(super) fn wrong_type(node: &Node, path: Path, expected: &str) -> ShapeError {
     let found = match &node.value {
         Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) if is_integer(n) => format!("integer `{n}`"),
-        Value::Number(n) => format!("floating point `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
-        Value::Array(_) => "sequence".to_string(),
-        Value::Object(_) => "map".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text {:?}", truncate(s, 60)),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "an object".to_string(),
     };
-    error(
-        node,
-        path,
-        format!("invalid type: {found}, expected {expected}"),
-    )
+    error(node, path, format!("expected {expected}, found {found}"))
+}
+
+/// "expected an object with id, label and tone, found a list".
+fn not_an_object(node: &Node, path: Path, shape: &Shape) -> ShapeError {
+    wrong_type(node, path, &format!("an object with {}", shape.fields))
 }

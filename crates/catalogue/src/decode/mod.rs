@@ -4,6 +4,10 @@
 //! unknown fields are ignored, a repeated field is refused. One deliberate
 //! difference: a key repeated in `definitions` is refused too (serde's maps
 //! keep the last value silently).
+//!
+//! Messages are written for a catalogue's author, in the catalogue's terms
+//! (`expected text, found the number 3`), not in serde's (`invalid type:
+//! integer `3`, expected a string`).
 
 mod fields;
 
@@ -11,6 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::json::{Node, Value};
 use crate::model::{Aspect, Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone};
+use crate::validate::truncate;
 use fields::{error, wrong_type, Fields, Path};
 
 /// A value of the wrong shape: where (its path, and its byte offset in the
@@ -24,9 +29,46 @@ pub struct ShapeError {
 
 type Result<T> = std::result::Result<T, ShapeError>;
 
+/// What a message calls one of the model's structs, and the fields it needs.
+struct Shape {
+    /// "a stage"
+    noun: &'static str,
+    /// The required fields: "id, label and tone".
+    fields: &'static str,
+}
+
+const CATALOGUE: Shape = Shape {
+    noun: "a catalogue",
+    fields: "version, locale, title, stages, categories and features",
+};
+const STAGE: Shape = Shape {
+    noun: "a stage",
+    fields: "id, label and tone",
+};
+const ASPECT: Shape = Shape {
+    noun: "an aspect",
+    fields: "id, label and definitions",
+};
+const CATEGORY: Shape = Shape {
+    noun: "a category",
+    fields: "id and label",
+};
+const FEATURE: Shape = Shape {
+    noun: "a feature",
+    fields: "id, name, category and stage",
+};
+const STAGE_CHANGE: Shape = Shape {
+    noun: "a history entry",
+    fields: "stage and since",
+};
+const DEPRECATION: Shape = Shape {
+    noun: "a deprecation",
+    fields: "since",
+};
+
 /// The catalogue in `root`.
 pub fn catalogue(root: &Node) -> Result<Catalogue> {
-    Fields::read(root, Path::Root, "struct Catalogue", |f| {
+    Fields::read(root, Path::Root, &CATALOGUE, |f| {
         Ok(Catalogue {
             version: f.required("version", version)?,
             locale: f.required("locale", string)?,
@@ -48,7 +90,7 @@ pub fn catalogue(root: &Node) -> Result<Catalogue> {
 }
 
 fn stage(node: &Node, path: Path) -> Result<Stage> {
-    Fields::read(node, path, "struct Stage", |f| {
+    Fields::read(node, path, &STAGE, |f| {
         Ok(Stage {
             id: f.required("id", string)?,
             label: f.required("label", string)?,
@@ -58,7 +100,7 @@ fn stage(node: &Node, path: Path) -> Result<Stage> {
 }
 
 fn aspect(node: &Node, path: Path) -> Result<Aspect> {
-    Fields::read(node, path, "struct Aspect", |f| {
+    Fields::read(node, path, &ASPECT, |f| {
         Ok(Aspect {
             id: f.required("id", string)?,
             label: f.required("label", string)?,
@@ -77,7 +119,7 @@ fn aspect(node: &Node, path: Path) -> Result<Aspect> {
 }
 
 fn category(node: &Node, path: Path) -> Result<Category> {
-    Fields::read(node, path, "struct Category", |f| {
+    Fields::read(node, path, &CATEGORY, |f| {
         Ok(Category {
             id: f.required("id", string)?,
             label: f.required("label", string)?,
@@ -86,7 +128,7 @@ fn category(node: &Node, path: Path) -> Result<Category> {
 }
 
 fn feature(node: &Node, path: Path) -> Result<Feature> {
-    Fields::read(node, path, "struct Feature", |f| {
+    Fields::read(node, path, &FEATURE, |f| {
         Ok(Feature {
             id: f.required("id", string)?,
             name: f.required("name", string)?,
@@ -101,7 +143,7 @@ fn feature(node: &Node, path: Path) -> Result<Feature> {
 }
 
 fn stage_change(node: &Node, path: Path) -> Result<StageChange> {
-    Fields::read(node, path, "struct StageChange", |f| {
+    Fields::read(node, path, &STAGE_CHANGE, |f| {
         Ok(StageChange {
             stage: f.required("stage", string)?,
             since: f.required("since", string)?,
@@ -110,7 +152,7 @@ fn stage_change(node: &Node, path: Path) -> Result<StageChange> {
 }
 
 fn deprecation(node: &Node, path: Path) -> Result<Deprecation> {
-    Fields::read(node, path, "struct Deprecation", |f| {
+    Fields::read(node, path, &DEPRECATION, |f| {
         Ok(Deprecation {
             since: f.required("since", string)?,
             replacement: f.optional("replacement", string)?,
@@ -131,12 +173,13 @@ fn tone(node: &Node, path: Path) -> Result<Tone> {
         .into_iter()
         .find(|t| t.as_str() == name)
         .ok_or_else(|| {
-            let known: Vec<String> = TONES.iter().map(|t| format!("`{}`", t.as_str())).collect();
+            let known: Vec<&str> = TONES.iter().map(|t| t.as_str()).collect();
             error(
                 node,
                 path,
                 format!(
-                    "unknown variant `{name}`, expected one of {}",
+                    "unknown tone {:?}; known: {}",
+                    truncate(&name, 60),
                     known.join(", ")
                 ),
             )
@@ -145,21 +188,17 @@ fn tone(node: &Node, path: Path) -> Result<Tone> {
 
 fn version(node: &Node, path: Path) -> Result<u32> {
     match &node.value {
-        Value::Number(text) if is_integer(text) => text.parse().map_err(|_| {
-            error(
-                node,
-                path,
-                format!("invalid value: integer `{text}`, expected u32"),
-            )
-        }),
-        _ => Err(wrong_type(node, path, "u32")),
+        Value::Number(text) if is_integer(text) => text
+            .parse()
+            .map_err(|_| wrong_type(node, path, "a whole number from 0 to 4294967295")),
+        _ => Err(wrong_type(node, path, "a whole number")),
     }
 }
 
 fn string(node: &Node, path: Path) -> Result<String> {
     match &node.value {
         Value::String(s) => Ok(s.clone()),
-        _ => Err(wrong_type(node, path, "a string")),
+        _ => Err(wrong_type(node, path, "text")),
     }
 }
 
@@ -167,7 +206,7 @@ fn string(node: &Node, path: Path) -> Result<String> {
 /// type in the wasm, not one per decoder inlined into it).
 fn list<T>(node: &Node, path: Path, item: &dyn Fn(&Node, Path) -> Result<T>) -> Result<Vec<T>> {
     let Value::Array(items) = &node.value else {
-        return Err(wrong_type(node, path, "a sequence"));
+        return Err(wrong_type(node, path, "a list"));
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, n) in items.iter().enumerate() {

@@ -152,7 +152,7 @@ impl IdSet<'_> {
     }
 }
 
-pub(super) fn truncate(s: &str, max: usize) -> String {
+pub(crate) fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {

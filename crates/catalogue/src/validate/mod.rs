@@ -8,8 +8,9 @@ use crate::inline::{check_link, LinkKind};
 use crate::load::limits;
 use crate::model::{Catalogue, Deprecation, Feature, SUPPORTED_VERSION};
 
+pub(crate) use checks::truncate;
 pub use checks::{is_valid_id, is_valid_release};
-use checks::{join_ids, truncate, IdSet, Validator};
+use checks::{join_ids, IdSet, Validator};
 
 // The widget and the CLI check a file's size before reading it through this path.
 pub use crate::load::check_size;
