@@ -10,7 +10,8 @@ use crate::model::Catalogue;
 use crate::validate::{validate, Problem};
 use crate::{decode, json};
 
-/// Limits enforced before anything renders. Documented in `data/README.md`.
+/// Limits enforced before anything renders, as documented in
+/// `docs/catalogue-format.md`.
 pub mod limits {
     /// Largest catalogue file, in bytes (10 MiB).
     pub const MAX_BYTES: usize = 10 * 1024 * 1024;

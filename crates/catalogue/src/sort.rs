@@ -4,8 +4,8 @@
 use std::cmp::Ordering;
 
 /// Stable sort of indices through a `dyn` comparator: the one copy of the
-/// sort code in the wasm bundle (a copy per element type or closure would
-/// each add kilobytes).
+/// sort code in the wasm bundle, where a sort per element type or closure
+/// would each be compiled in again.
 pub(crate) fn sort_indices(indices: &mut [usize], compare: &dyn Fn(&usize, &usize) -> Ordering) {
     indices.sort_by(|a, b| compare(a, b));
 }

@@ -1,4 +1,4 @@
-//! Hugo markdown page (in the seed's form) → catalogue.
+//! A Hugo markdown page (in the seed's form) → catalogue.
 //!
 //! Line-based on purpose: real pages split tables with blank lines (the
 //! seed's 安全性 row), which a CommonMark parser reads as a paragraph. The

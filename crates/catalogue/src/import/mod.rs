@@ -25,6 +25,7 @@ pub enum Source {
     K8sVersioned,
 }
 
+/// Why a page or file could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ImportError {
     #[error("line {line}: feature row before any `### category` heading")]
@@ -59,7 +60,6 @@ pub fn detect(text: &str) -> Option<Source> {
         .then_some(Source::K8sVersioned)
 }
 
-/// Lowercase ASCII words joined by `-`, or `fallback` when there are none.
 /// Lowercase ASCII, other characters as single `-`; `fallback` when nothing is left.
 pub(crate) fn slug(text: &str, fallback: &str) -> String {
     let mut out = String::new();

@@ -1,4 +1,5 @@
-//! Validating a parsed catalogue: every problem at once, each with its JSON path.
+//! Validating a parsed catalogue: every problem at once, each with its JSON
+//! path. The rules are those of `docs/catalogue-format.md`.
 
 mod checks;
 

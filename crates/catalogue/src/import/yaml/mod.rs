@@ -1,11 +1,13 @@
-//! The field's real catalogues → catalogue:
+//! The field's real catalogues → catalogue, one importer per file:
 //!
-//! - Istio's `features.yaml` (istio/enhancements): features with an `area`,
-//!   a `level.maturity`, optional `link`, `maturityNotes` and `deprecation`.
-//! - Kubernetes' `versioned_feature_list.yaml`: feature gates, each with its
-//!   stage (`preRelease`), default and `lockToDefault` per release.
+//! - `istio`: Istio's `features.yaml` (istio/enhancements): features with an
+//!   `area`, a `level.maturity`, optional `link`, `maturityNotes` and
+//!   `deprecation`.
+//! - `k8s`: Kubernetes' `versioned_feature_list.yaml`: feature gates, each
+//!   with its stage (`preRelease`), default and `lockToDefault` per release.
 //!
-//! Real files are messy. Every repair is deterministic and reported as a
+//! This module holds what they share: reading the YAML, the repairs, and
+//! the stages in maturity order. Real files are messy. Every repair is deterministic and reported as a
 //! [`Repair`] (the CLI prints each on stderr); nothing is dropped silently.
 
 use std::collections::HashSet;
