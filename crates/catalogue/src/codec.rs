@@ -1,4 +1,5 @@
-//! The query-string codec: a view to and from URL parameters (DESIGN §3).
+//! The query-string codec: a view to and from URL parameters (the
+//! parameters are described in `docs/url-parameters.md`).
 //!
 //! Parsing never fails: values that do not fit are dropped or clamped and a
 //! warning says so. Serialising keeps every parameter that is not ours.

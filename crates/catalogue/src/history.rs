@@ -1,6 +1,7 @@
 //! Release history: a feature's stage at a release, when it entered it, and
 //! whether it changed in a release. Releases are given by their rank in the
-//! catalogue's `releases` (oldest first).
+//! catalogue's `releases` (oldest first); the format of a feature's
+//! `history` is described in `docs/catalogue-format.md`.
 
 use crate::model::{Catalogue, Feature};
 

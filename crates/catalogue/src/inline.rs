@@ -1,7 +1,8 @@
 //! Inline text (`plain text and [links](url)`) and link safety.
 //!
 //! Catalogue text is never HTML: it is parsed here into segments that the
-//! widget renders as text nodes and `<a>` elements.
+//! widget renders as text nodes and `<a>` elements. The syntax and which
+//! links are allowed are described in `docs/catalogue-format.md`.
 
 use thiserror::Error;
 

@@ -3,7 +3,7 @@
 //! and position of a wrong value.
 //!
 //! Written for the widget's size: serde_json and the derived deserializers
-//! were about 27 KB of the gzipped wasm. It reads RFC 8259 JSON; the messages
+//! were a large share of the wasm bundle. It reads RFC 8259 JSON; the messages
 //! follow serde_json's wording. Numbers keep their text: the catalogue only
 //! needs integers (its `version`).
 

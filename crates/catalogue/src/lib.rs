@@ -1,33 +1,43 @@
-//! The pure core of feature-matrix: no browser, no Yew.
+//! The pure core of feature-matrix: no browser, no Yew. The catalogue
+//! format it reads is described in `docs/catalogue-format.md`, the URL
+//! parameters it encodes in `docs/url-parameters.md`.
 //!
 //! - [`model`]: the catalogue types (the data contract).
-//! - [`validate`]: loading with limits and validation with JSON paths.
+//! - [`load`](mod@load): loading with limits, and why a catalogue could not be loaded.
+//! - [`json`]: the JSON reader behind loading, which keeps each value's
+//!   position; `decode` (private) turns its tree into the model's types,
+//!   naming the path of a value of the wrong shape.
+//! - [`validate`]: validation, every problem with its JSON path.
 //! - [`inline`]: inline text with links, and link safety.
 //! - [`view`]: search, facets and ordering for a reader's view.
 //! - [`history`]: a feature's stage at a release, and what changed in one.
 //! - [`codec`]: the view to and from URL query parameters.
-//! - [`import`]: a Hugo markdown page to a catalogue; `import_yaml` (feature
-//!   `yaml`): Istio's `features.yaml` and Kubernetes' versioned feature list.
+//! - [`import`]: a Hugo markdown page to a catalogue; `import::yaml` (feature
+//!   `yaml`): Istio's `features.yaml` and Kubernetes' versioned feature
+//!   list; and which importer reads a file.
 //! - [`diff`]: drift between two locales of a catalogue.
+//! - `schema` (feature `schema`): the catalogue's JSON Schema.
+//! - `sort` (private): the crate's one stable sort.
 
 pub mod codec;
 mod decode;
 pub mod diff;
 pub mod history;
 pub mod import;
-#[cfg(feature = "yaml")]
-pub mod import_yaml;
 pub mod inline;
 pub mod json;
+pub mod load;
 pub mod model;
+mod sort;
 pub mod validate;
 pub mod view;
 
 #[cfg(feature = "schema")]
 pub mod schema;
 
+pub use load::{load, load_str, LoadError};
 pub use model::{Aspect, Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone};
-pub use validate::{load, load_str, LoadError, Problem};
+pub use validate::Problem;
 
 /// The bundled Chinese catalogue (the seed page).
 pub const BUNDLED_ZH: &str = include_str!("../../../data/features.zh.json");

@@ -1,4 +1,6 @@
-//! The catalogue: the data contract of DESIGN §1, as Rust types.
+//! The catalogue: the data contract, as Rust types. The contract itself (its
+//! fields, inline text, links, validation, size limits and release history)
+//! is described in `docs/catalogue-format.md`.
 
 use std::collections::BTreeMap;
 

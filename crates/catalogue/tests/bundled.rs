@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use catalogue::{load_str, Catalogue, BUNDLED_EN, BUNDLED_ZH};
+use feature_matrix_catalogue::{load_str, Catalogue, BUNDLED_EN, BUNDLED_ZH};
 
 fn zh() -> Catalogue {
     load_str(BUNDLED_ZH).expect("bundled zh catalogue validates")

@@ -1,7 +1,7 @@
 //! URL query codec: round trips, hostile input, other parameters preserved.
 
-use catalogue::codec::{parse_query, serialize_query};
-use catalogue::view::{Definitions, Sort, SortDir, SortKey, ViewQuery};
+use feature_matrix_catalogue::codec::{parse_query, serialize_query};
+use feature_matrix_catalogue::view::{Definitions, Sort, SortDir, SortKey, ViewQuery};
 use proptest::prelude::*;
 
 #[test]

@@ -1,11 +1,11 @@
-//! The catalogue's own JSON reader (`catalogue::json` and the decoder) reads
+//! The catalogue's own JSON reader (`feature_matrix_catalogue::json` and the decoder) reads
 //! what serde_json and the model's derived `Deserialize` read, and refuses
 //! what they refuse: serde_json is the oracle. The one deliberate difference,
 //! a key repeated in a map, has its own test.
 
 use std::path::{Path, PathBuf};
 
-use catalogue::{load_str, validate::validate, Catalogue, LoadError};
+use feature_matrix_catalogue::{load_str, validate::validate, Catalogue, LoadError};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

@@ -1,8 +1,8 @@
 //! Property tests: the parsers never panic, whatever they are given.
 
-use catalogue::import::{import_markdown, ImportOptions};
-use catalogue::inline::{check_link, parse_inline, resolve_link, Segment};
-use catalogue::view::{split_highlights, Search};
+use feature_matrix_catalogue::import::{import_markdown, ImportOptions};
+use feature_matrix_catalogue::inline::{check_link, parse_inline, resolve_link, Segment};
+use feature_matrix_catalogue::view::{split_highlights, Search};
 use proptest::prelude::*;
 
 /// Strings rich in the characters the parsers care about.
@@ -59,8 +59,8 @@ proptest! {
 
     #[test]
     fn loader_never_panics(text in tricky()) {
-        let _ = catalogue::load_str(&text);
-        let _ = catalogue::load(text.as_bytes());
+        let _ = feature_matrix_catalogue::load_str(&text);
+        let _ = feature_matrix_catalogue::load(text.as_bytes());
     }
 
     #[test]

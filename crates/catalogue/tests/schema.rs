@@ -2,7 +2,7 @@
 
 #[test]
 fn checked_in_schema_is_current() {
-    let generated = catalogue::schema::catalogue_schema_json();
+    let generated = feature_matrix_catalogue::schema::catalogue_schema_json();
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../data/catalogue.schema.json"
@@ -20,7 +20,7 @@ fn checked_in_schema_is_current() {
 #[test]
 fn schema_documents_every_feature_field() {
     let schema: serde_json::Value =
-        serde_json::from_str(&catalogue::schema::catalogue_schema_json()).unwrap();
+        serde_json::from_str(&feature_matrix_catalogue::schema::catalogue_schema_json()).unwrap();
     let feature = &schema["$defs"]["Feature"]["properties"];
     for field in ["id", "name", "category", "stage", "link", "note"] {
         assert!(

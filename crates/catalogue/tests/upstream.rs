@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use catalogue::history::{changed_in, stage_at};
-use catalogue::import_yaml::{detect, import_istio, import_k8s, Source, YamlOptions};
-use catalogue::validate::validate;
+use feature_matrix_catalogue::history::{changed_in, stage_at};
+use feature_matrix_catalogue::import::yaml::{import_istio, import_k8s, YamlOptions};
+use feature_matrix_catalogue::import::{detect, Source};
+use feature_matrix_catalogue::validate::validate;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

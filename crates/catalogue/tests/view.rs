@@ -2,10 +2,10 @@
 
 use std::cmp::Ordering;
 
-use catalogue::view::{
+use feature_matrix_catalogue::view::{
     select, split_highlights, summary, Search, SearchIndex, Sort, SortDir, SortKey, ViewQuery,
 };
-use catalogue::{load_str, Catalogue, BUNDLED_EN, BUNDLED_ZH};
+use feature_matrix_catalogue::{load_str, Catalogue, BUNDLED_EN, BUNDLED_ZH};
 
 fn zh() -> Catalogue {
     load_str(BUNDLED_ZH).unwrap()

@@ -5,8 +5,9 @@
 //! same messages, paths and exit codes.
 
 use catalogue::diff::diff;
+use catalogue::import::yaml::{self, YamlOptions};
+use catalogue::import::{detect, Source};
 use catalogue::import::{import_markdown, ImportOptions};
-use catalogue::import_yaml::{self, Source, YamlOptions};
 use catalogue::{load, Catalogue, LoadError};
 use clap::{Parser, Subcommand, ValueEnum};
 use feature_matrix::MountConfig;
@@ -175,7 +176,7 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                 Some(SourceKind::IstioYaml) => Source::IstioYaml,
                 Some(SourceKind::K8sVersioned) => Source::K8sVersioned,
                 None if page.ends_with(".md") => Source::Markdown,
-                None => import_yaml::detect(&text).unwrap_or(Source::Markdown),
+                None => detect(&text).unwrap_or(Source::Markdown),
             };
             match source {
                 Source::Markdown => {
@@ -343,8 +344,8 @@ fn import_from_yaml(
     options: &YamlOptions,
 ) -> u8 {
     let imported = match source {
-        Source::K8sVersioned => import_yaml::import_k8s(text, options),
-        _ => import_yaml::import_istio(text, options),
+        Source::K8sVersioned => yaml::import_k8s(text, options),
+        _ => yaml::import_istio(text, options),
     };
     match imported {
         Ok(imported) => {

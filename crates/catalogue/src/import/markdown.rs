@@ -1,0 +1,366 @@
+//! A Hugo markdown page (in the seed's form) → catalogue.
+//!
+//! Line-based on purpose: real pages split tables with blank lines (the
+//! seed's 安全性 row), which a CommonMark parser reads as a paragraph. The
+//! reader understands front matter, `## heading {#anchor}` sections,
+//! `### category {#anchor}` headings, pipe tables with links in cells, notes
+//! after the stage, and `{{< shortcode >}}` blocks (whose text becomes the footer).
+
+use std::collections::HashSet;
+
+use super::{slug, unique, ImportError};
+use crate::model::{Aspect, Catalogue, Category, Feature, Stage, Tone};
+
+/// Options that the page itself does not say.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// Locale; when `None`, taken from the front matter's first alias (`/zh/…`), else `en`.
+    pub locale: Option<String>,
+    pub base_url: Option<String>,
+    /// An existing catalogue whose ids are reused, matched by position
+    /// (aspects in order, categories in order, features within their category).
+    pub ids_from: Option<Catalogue>,
+}
+
+/// Which part of the page the reader is in.
+#[derive(PartialEq)]
+enum Section {
+    Intro,
+    Definitions,
+    Features,
+}
+
+/// Reads a catalogue from a Hugo markdown page.
+pub fn import_markdown(page: &str, options: &ImportOptions) -> Result<Catalogue, ImportError> {
+    let (front, body) = split_front_matter(page);
+    let mut reader = PageReader::new(front, options);
+    // The body's first line number in the page: after the front matter and its two `---`.
+    let first_line = 1 + front.lines().count() + usize::from(!front.is_empty()) * 2;
+    let lines: Vec<&str> = body.lines().collect();
+    for (n, raw) in lines.iter().enumerate() {
+        // A table's header row is the one followed by a `|---|` row.
+        let is_header = lines
+            .get(n + 1)
+            .is_some_and(|next| is_delimiter_row(next.trim()));
+        reader.line(raw.trim(), first_line + n, is_header)?;
+    }
+    reader.finish()
+}
+
+/// The catalogue read so far, and where in the page the reader is.
+struct PageReader<'a> {
+    c: Catalogue,
+    options: &'a ImportOptions,
+    section: Section,
+    /// Inside a `{{< shortcode >}}` block, whose text goes to the footer.
+    in_shortcode: bool,
+    used_ids: HashSet<String>,
+}
+
+impl<'a> PageReader<'a> {
+    /// A reader with the catalogue's title, description and locale from the
+    /// front matter (the options' locale first).
+    fn new(front: &str, options: &'a ImportOptions) -> Self {
+        let locale = options
+            .locale
+            .clone()
+            .or_else(|| locale_from_aliases(front))
+            .unwrap_or_else(|| "en".into());
+        let title = front_value(front, "title").unwrap_or_default();
+        PageReader {
+            c: Catalogue {
+                description: front_value(front, "description").unwrap_or_default(),
+                ..Catalogue::new(locale, title, options.base_url.clone())
+            },
+            options,
+            section: Section::Intro,
+            in_shortcode: false,
+            used_ids: HashSet::new(),
+        }
+    }
+
+    /// Reads one trimmed line, number `line_no` of the page.
+    fn line(&mut self, line: &str, line_no: usize, is_header: bool) -> Result<(), ImportError> {
+        if line.starts_with("{{<") || line.starts_with("{{%") {
+            self.in_shortcode = !line.contains("{{< /") && !line.contains("{{% /");
+        } else if self.in_shortcode {
+            append_text(&mut self.c.footer, line);
+        } else if let Some(heading) = line.strip_prefix("### ") {
+            self.category_heading(heading);
+        } else if let Some(heading) = line.strip_prefix("## ") {
+            self.section_heading(heading);
+        } else if !line.starts_with('|') {
+            self.prose(line);
+        } else if !is_delimiter_row(line) {
+            self.table_row(line, line_no, is_header)?;
+        }
+        Ok(())
+    }
+
+    /// A table row: a stage definition, or a feature once in the features
+    /// (whose header rows carry nothing).
+    fn table_row(
+        &mut self,
+        line: &str,
+        line_no: usize,
+        is_header: bool,
+    ) -> Result<(), ImportError> {
+        let cells = split_row(line);
+        match self.section {
+            Section::Definitions | Section::Intro => self.definitions_row(&cells, is_header),
+            Section::Features if is_header => {}
+            Section::Features => self.feature_row(&cells, line_no)?,
+        }
+        Ok(())
+    }
+
+    /// `### Category {#anchor}`: a new category, whose rows follow.
+    fn category_heading(&mut self, heading: &str) {
+        let c = &mut self.c;
+        let (label, anchor) = heading_anchor(heading);
+        let index = c.categories.len();
+        let id = self
+            .options
+            .ids_from
+            .as_ref()
+            .and_then(|o| o.categories.get(index))
+            .map(|cat| cat.id.clone())
+            .or(anchor)
+            .unwrap_or_else(|| slug(&label, &format!("category-{}", index + 1)));
+        c.categories.push(Category { id, label });
+        self.section = Section::Features;
+    }
+
+    /// `## Heading`: the definitions' heading when it is the first, else the features'.
+    fn section_heading(&mut self, heading: &str) {
+        let (label, _) = heading_anchor(heading);
+        if self.c.stages.is_empty() && self.section == Section::Intro {
+            self.section = Section::Definitions;
+            self.c.definitions_heading = label;
+        } else {
+            self.section = Section::Features;
+            self.c.features_heading = label;
+        }
+    }
+
+    /// A line of text (a blank one adds nothing): the intro before the
+    /// definitions table, the features' intro before the first category, the
+    /// footer after.
+    fn prose(&mut self, line: &str) {
+        let c = &mut self.c;
+        let target = match self.section {
+            Section::Intro => &mut c.intro,
+            Section::Definitions if c.stages.is_empty() => &mut c.intro,
+            _ if c.categories.is_empty() => &mut c.features_intro,
+            _ => &mut c.footer,
+        };
+        append_text(target, line);
+    }
+
+    /// A row of the definitions table: the header names the stages, each
+    /// other row is an aspect with a definition per stage.
+    fn definitions_row(&mut self, cells: &[String], is_header: bool) {
+        let c = &mut self.c;
+        if is_header && c.stages.is_empty() {
+            c.stages = cells
+                .iter()
+                .skip(1)
+                .filter(|s| !s.is_empty())
+                .map(|s| stage_for(s))
+                .collect();
+        } else if !is_header && !c.stages.is_empty() {
+            let index = c.aspects.len();
+            let label = strip_emphasis(cells.first().map_or("", String::as_str));
+            let id = self
+                .options
+                .ids_from
+                .as_ref()
+                .and_then(|o| o.aspects.get(index))
+                .map(|a| a.id.clone())
+                .unwrap_or_else(|| slug(&label, &format!("aspect-{}", index + 1)));
+            let definitions = c
+                .stages
+                .iter()
+                .zip(cells.iter().skip(1))
+                .map(|(s, text)| (s.id.clone(), text.clone()))
+                .collect();
+            c.aspects.push(Aspect {
+                id,
+                label,
+                definitions,
+            });
+        }
+    }
+
+    /// A feature row of the current category: its name (and link), and its
+    /// stage (and note).
+    fn feature_row(&mut self, cells: &[String], line_no: usize) -> Result<(), ImportError> {
+        let c = &mut self.c;
+        let category = c
+            .categories
+            .last()
+            .ok_or(ImportError::FeatureOutsideCategory { line: line_no })?
+            .id
+            .clone();
+        let (name, link) = name_and_link(cells.first().map_or("", String::as_str));
+        let stage_cell = cells.get(1).map_or("", String::as_str);
+        let (stage, note) =
+            stage_and_note(&c.stages, stage_cell).ok_or_else(|| ImportError::UnknownStage {
+                line: line_no,
+                stage: stage_cell.to_string(),
+                known: c
+                    .stages
+                    .iter()
+                    .map(|s| s.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+        let position = c.features.iter().filter(|f| f.category == category).count();
+        let category_index = c.categories.len() - 1;
+        let id = self
+            .options
+            .ids_from
+            .as_ref()
+            .and_then(|o| {
+                let old_category = &o.categories.get(category_index)?.id;
+                o.features
+                    .iter()
+                    .filter(|f| &f.category == old_category)
+                    .nth(position)
+            })
+            .map(|f| f.id.clone())
+            .unwrap_or_else(|| slug(&name, &format!("{category}-{}", position + 1)));
+        let id = unique(id, &mut self.used_ids);
+        c.features.push(Feature {
+            id,
+            name,
+            category,
+            stage,
+            link,
+            note,
+            history: Vec::new(),
+            deprecated: None,
+        });
+        Ok(())
+    }
+
+    /// The catalogue, once it has stages and features.
+    fn finish(self) -> Result<Catalogue, ImportError> {
+        if self.c.stages.is_empty() {
+            return Err(ImportError::NoStages);
+        }
+        if self.c.features.is_empty() {
+            return Err(ImportError::NoFeatures);
+        }
+        Ok(self.c)
+    }
+}
+
+fn split_front_matter(page: &str) -> (&str, &str) {
+    let page = page.strip_prefix('\u{FEFF}').unwrap_or(page);
+    if let Some(rest) = page
+        .strip_prefix("---\n")
+        .or_else(|| page.strip_prefix("---\r\n"))
+    {
+        if let Some(end) = rest.find("\n---") {
+            let after = &rest[end + 4..];
+            return (
+                &rest[..end],
+                after.split_once('\n').map_or("", |(_, body)| body),
+            );
+        }
+    }
+    ("", page)
+}
+
+fn front_value(front: &str, key: &str) -> Option<String> {
+    front.lines().find_map(|l| {
+        let value = l.strip_prefix(key)?.strip_prefix(':')?.trim();
+        Some(value.trim_matches(|c| c == '"' || c == '\'').to_string())
+    })
+}
+
+fn locale_from_aliases(front: &str) -> Option<String> {
+    let alias = front
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("- /"))?;
+    let first = alias.split('/').next()?;
+    (first.len() == 2 && first.chars().all(|c| c.is_ascii_lowercase())).then(|| first.to_string())
+}
+
+/// `Label{#anchor}` → (label, anchor).
+fn heading_anchor(heading: &str) -> (String, Option<String>) {
+    match heading.rfind("{#") {
+        Some(i) if heading.ends_with('}') => (
+            heading[..i].trim().to_string(),
+            Some(heading[i + 2..heading.len() - 1].to_string()),
+        ),
+        _ => (heading.trim().to_string(), None),
+    }
+}
+
+fn is_delimiter_row(line: &str) -> bool {
+    line.starts_with('|')
+        && line.contains('-')
+        && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+fn split_row(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches('|');
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').map(|c| c.trim().to_string()).collect()
+}
+
+fn strip_emphasis(text: &str) -> String {
+    text.trim()
+        .trim_matches('*')
+        .trim_matches('_')
+        .trim()
+        .to_string()
+}
+
+fn stage_for(label: &str) -> Stage {
+    let label = strip_emphasis(label);
+    let id = slug(&label, "stage");
+    let tone = match id.as_str() {
+        "alpha" | "experimental" => Tone::Experimental,
+        "beta" | "preview" => Tone::Preview,
+        "stable" | "ga" => Tone::Stable,
+        "deprecated" => Tone::Deprecated,
+        _ => Tone::Neutral,
+    };
+    Stage { id, label, tone }
+}
+
+/// A cell that is exactly `[text](url)` gives a linked name; otherwise the text.
+fn name_and_link(cell: &str) -> (String, Option<String>) {
+    if let [crate::inline::Segment::Link { text, url }] =
+        crate::inline::parse_inline(cell).as_slice()
+    {
+        return (text.trim().to_string(), Some(url.clone()));
+    }
+    (cell.trim().to_string(), None)
+}
+
+/// `Alpha 不能同时启用 IPv4 和 IPv6` → (alpha, Some(note)).
+fn stage_and_note(stages: &[Stage], cell: &str) -> Option<(String, Option<String>)> {
+    let cell = cell.trim();
+    let word = cell.split_whitespace().next()?;
+    let stage = stages.iter().find(|s| s.label.eq_ignore_ascii_case(word))?;
+    let note = cell[word.len()..].trim();
+    Some((
+        stage.id.clone(),
+        (!note.is_empty()).then(|| note.to_string()),
+    ))
+}
+
+fn append_text(target: &mut String, line: &str) {
+    if line.is_empty() {
+        return;
+    }
+    if !target.is_empty() {
+        target.push(' ');
+    }
+    target.push_str(line);
+}

@@ -1,0 +1,227 @@
+//! Kubernetes' `versioned_feature_list.yaml` → catalogue.
+
+use super::{finish, parse, slug, stages_in_order, Imported, Repairs, YamlOptions};
+use crate::import::ImportError;
+use crate::model::{Category, Deprecation, Feature, StageChange};
+use crate::validate::is_valid_release;
+
+/// One release's entry of a gate.
+struct GateSpec {
+    release: String,
+    /// The stage's label as the file spells it (`preRelease`).
+    stage: String,
+    /// Whether the gate is on by default in this release.
+    default: bool,
+    /// Whether the gate is locked to its default in this release.
+    locked: bool,
+}
+
+/// A gate as read, before it becomes a feature.
+struct Gate {
+    id: String,
+    name: String,
+    /// Never empty; in release order.
+    specs: Vec<GateSpec>,
+}
+
+/// Reads Kubernetes' `versioned_feature_list.yaml`.
+pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportError> {
+    let doc = parse(text)?;
+    let gates = doc.as_vec().ok_or(ImportError::NoFeatures)?;
+    let mut r = Repairs::default();
+    let mut labels: Vec<String> = Vec::new();
+    let mut releases: Vec<String> = Vec::new();
+    let mut read: Vec<Gate> = Vec::new();
+    for (i, gate) in gates.iter().enumerate() {
+        let path = format!("[{i}]");
+        let Some(name) = r
+            .text(&gate["name"], &format!("{path}.name"))
+            .filter(|n| !n.is_empty())
+        else {
+            r.note(&path, "no name; gate skipped (it cannot be shown)".into());
+            continue;
+        };
+        let id = r.id(Some(kebab(&name)), &name, &format!("{path}.name"));
+        let mut specs = Vec::new();
+        for (j, spec) in gate["versionedSpecs"]
+            .as_vec()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let spec_path = format!("{path}.versionedSpecs[{j}]");
+            let (Some(version), Some(stage)) = (
+                r.text(&spec["version"], &format!("{spec_path}.version")),
+                r.text(&spec["preRelease"], &format!("{spec_path}.preRelease")),
+            ) else {
+                r.note(&spec_path, "no version or preRelease; entry skipped".into());
+                continue;
+            };
+            if !is_valid_release(&version) {
+                r.note(
+                    &spec_path,
+                    format!("version {version:?} is not a release id; entry skipped"),
+                );
+                continue;
+            }
+            if !labels.iter().any(|l| slug(l) == slug(&stage)) {
+                labels.push(stage.clone());
+            }
+            if !releases.contains(&version) {
+                releases.push(version.clone());
+            }
+            let default = spec["default"].as_bool().unwrap_or(false);
+            let locked = spec["lockToDefault"].as_bool().unwrap_or(false);
+            specs.push(GateSpec {
+                release: version,
+                stage,
+                default,
+                locked,
+            });
+        }
+        if specs.is_empty() {
+            r.note(
+                &path,
+                format!("{name}: no usable versionedSpecs; gate skipped"),
+            );
+            r.used_ids.remove(&id);
+            continue;
+        }
+        if !specs
+            .windows(2)
+            .all(|w| compare_versions(&w[0].release, &w[1].release).is_lt())
+        {
+            specs.sort_by(|a, b| compare_versions(&a.release, &b.release));
+            specs.dedup_by(|b, a| a.release == b.release);
+            r.note(
+                &path,
+                format!("{name}: versionedSpecs out of release order; sorted"),
+            );
+        }
+        read.push(Gate { id, name, specs });
+    }
+    if read.is_empty() {
+        return Err(ImportError::NoFeatures);
+    }
+    releases.sort_by(|a, b| compare_versions(a, b));
+    let features = read.into_iter().map(Gate::into_feature).collect();
+    let categories = vec![Category {
+        id: "feature-gates".into(),
+        label: "Feature gates".into(),
+    }];
+    Ok(finish(
+        options,
+        "Kubernetes feature gates",
+        releases,
+        stages_in_order(&labels),
+        categories,
+        features,
+        r,
+    ))
+}
+
+impl Gate {
+    /// The feature: its stage history (a change only where the stage
+    /// changes), its current stage, and its default as the note.
+    fn into_feature(self) -> Feature {
+        let mut history: Vec<StageChange> = Vec::new();
+        for spec in &self.specs {
+            // A repeated stage (the default flipped) is not a stage change.
+            if history.last().is_none_or(|h| h.stage != slug(&spec.stage)) {
+                history.push(StageChange {
+                    stage: slug(&spec.stage),
+                    since: spec.release.clone(),
+                });
+            }
+        }
+        let last = &self.specs[self.specs.len() - 1];
+        let stage = slug(&last.stage);
+        let deprecated = (stage == "deprecated").then(|| Deprecation {
+            since: history[history.len() - 1].since.clone(),
+            replacement: None,
+        });
+        let note = format!(
+            "{}{}",
+            if last.default {
+                "On by default"
+            } else {
+                "Off by default"
+            },
+            if last.locked {
+                ", locked to its default"
+            } else {
+                ""
+            }
+        );
+        Feature {
+            id: self.id,
+            name: self.name,
+            category: "feature-gates".into(),
+            stage,
+            link: None,
+            note: Some(note),
+            history,
+            deprecated,
+        }
+    }
+}
+
+/// Orders release ids like `1.9` < `1.10` (numeric parts compared as numbers).
+pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+    let parts = |s: &str| -> Vec<(u64, String)> {
+        s.split(['.', '-'])
+            .map(|p| (p.parse().unwrap_or(u64::MAX), p.to_string()))
+            .collect()
+    };
+    parts(a).cmp(&parts(b))
+}
+
+/// `AnyVolumeDataSource` → `any-volume-data-source`; `CPUManager` → `cpu-manager`.
+fn kebab(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1);
+            let boundary = prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+                || (prev.is_some_and(|p| p.is_ascii_uppercase())
+                    && next.is_some_and(|n| n.is_ascii_lowercase())
+                    // `KMSv1`: a version suffix, not a new word.
+                    && !chars.get(i + 2).is_some_and(char::is_ascii_digit));
+            if boundary && !out.ends_with('-') {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gate_names_become_kebab_case_ids() {
+        assert_eq!(kebab("AnyVolumeDataSource"), "any-volume-data-source");
+        assert_eq!(
+            kebab("CPUManagerPolicyOptions"),
+            "cpu-manager-policy-options"
+        );
+        assert_eq!(kebab("KMSv1"), "kmsv1");
+        assert_eq!(kebab("WinDSR"), "win-dsr");
+        assert_eq!(kebab("APIResponseCompression"), "api-response-compression");
+    }
+
+    #[test]
+    fn releases_sort_numerically() {
+        let mut v = vec!["1.10", "1.9", "1.0", "1.34", "1.2"];
+        v.sort_by(|a, b| compare_versions(a, b));
+        assert_eq!(v, ["1.0", "1.2", "1.9", "1.10", "1.34"]);
+    }
+}

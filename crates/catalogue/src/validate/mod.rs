@@ -1,0 +1,309 @@
+//! Validating a parsed catalogue: every problem at once, each with its JSON
+//! path. The rules are those of `docs/catalogue-format.md`.
+
+mod checks;
+
+use std::fmt;
+
+use crate::inline::{check_link, LinkKind};
+use crate::load::limits;
+use crate::model::{Catalogue, Deprecation, Feature, SUPPORTED_VERSION};
+
+pub(crate) use checks::truncate;
+pub use checks::{is_valid_id, is_valid_release};
+use checks::{join_ids, IdSet, Validator};
+
+// The widget and the CLI check a file's size before reading it through this path.
+pub use crate::load::check_size;
+
+/// One validation problem, at a JSON path such as `features[12].stage`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every semantic problem of a parsed catalogue, in the order of its parts.
+pub fn validate(c: &Catalogue) -> Vec<Problem> {
+    let mut v = Validator::default();
+    top_level(&mut v, c);
+    releases(&mut v, c);
+    v.count("stages", c.stages.len(), 1, limits::MAX_GROUPS);
+    v.count("aspects", c.aspects.len(), 0, limits::MAX_GROUPS);
+    v.count("categories", c.categories.len(), 1, limits::MAX_GROUPS);
+    v.count("features", c.features.len(), 0, limits::MAX_FEATURES);
+    let known = ids(&mut v, c);
+    stages(&mut v, c);
+    categories(&mut v, c);
+    aspects(&mut v, c, &known);
+    features(&mut v, c, &known);
+    v.problems
+}
+
+/// The stage and category ids that definitions and features refer to.
+struct Known<'a> {
+    stages: IdSet<'a>,
+    categories: IdSet<'a>,
+    /// The stage ids, listed for a message.
+    stage_list: String,
+    /// The category ids, listed for a message.
+    category_list: String,
+}
+
+/// The version, and the page's own texts and base URL.
+fn top_level(v: &mut Validator, c: &Catalogue) {
+    if c.version != SUPPORTED_VERSION {
+        v.problem(
+            "version",
+            format!(
+                "unsupported version {}; this widget reads version {SUPPORTED_VERSION}",
+                c.version
+            ),
+        );
+    }
+    v.name("locale", &c.locale, limits::MAX_ID_CHARS);
+    v.name("title", &c.title, limits::MAX_NAME_CHARS);
+    v.optional_name("description", &c.description, limits::MAX_NAME_CHARS);
+    v.optional_name(
+        "definitions_heading",
+        &c.definitions_heading,
+        limits::MAX_NAME_CHARS,
+    );
+    v.optional_name(
+        "features_heading",
+        &c.features_heading,
+        limits::MAX_NAME_CHARS,
+    );
+    v.inline("intro", &c.intro);
+    v.inline("features_intro", &c.features_intro);
+    v.inline("footer", &c.footer);
+    if let Some(base) = &c.base_url {
+        match check_link(base) {
+            Ok(LinkKind::Absolute) => {}
+            Ok(_) => v.problem("base_url", "must be an absolute http: or https: URL".into()),
+            Err(e) => v.problem("base_url", e.to_string()),
+        }
+    }
+}
+
+/// The release ids: how many, their form, no repeats.
+fn releases(v: &mut Validator, c: &Catalogue) {
+    v.count("releases", c.releases.len(), 0, limits::MAX_GROUPS);
+    let mut release_seen: Vec<&str> = Vec::new();
+    for (i, release) in c.releases.iter().enumerate() {
+        let path = format!("releases[{i}]");
+        if !is_valid_release(release) {
+            v.problem(
+                &path,
+                format!(
+                    "invalid release id {:?}; use letters, digits, '.', '-' and '_'",
+                    truncate(release, 60)
+                ),
+            );
+        } else if release_seen.contains(&release.as_str()) {
+            v.problem(&path, format!("duplicate release {release:?}"));
+        }
+        release_seen.push(release);
+    }
+}
+
+/// The ids of every list, checked for form and uniqueness; the stage and
+/// category ids kept for lookups.
+fn ids<'a>(v: &mut Validator, c: &'a Catalogue) -> Known<'a> {
+    let stages = v.ids("stages", c.stages.iter().map(|s| s.id.as_str()).collect());
+    let categories = v.ids(
+        "categories",
+        c.categories.iter().map(|s| s.id.as_str()).collect(),
+    );
+    v.ids("aspects", c.aspects.iter().map(|s| s.id.as_str()).collect());
+    v.ids(
+        "features",
+        c.features.iter().map(|s| s.id.as_str()).collect(),
+    );
+    Known {
+        stages,
+        categories,
+        stage_list: join_ids(c.stages.iter().map(|s| s.id.as_str())),
+        category_list: join_ids(c.categories.iter().map(|s| s.id.as_str())),
+    }
+}
+
+fn stages(v: &mut Validator, c: &Catalogue) {
+    for (i, stage) in c.stages.iter().enumerate() {
+        v.name(
+            &format!("stages[{i}].label"),
+            &stage.label,
+            limits::MAX_NAME_CHARS,
+        );
+    }
+}
+
+fn categories(v: &mut Validator, c: &Catalogue) {
+    for (i, category) in c.categories.iter().enumerate() {
+        v.name(
+            &format!("categories[{i}].label"),
+            &category.label,
+            limits::MAX_NAME_CHARS,
+        );
+    }
+}
+
+/// Each aspect's label, and a definition for every stage and only for known stages.
+fn aspects(v: &mut Validator, c: &Catalogue, known: &Known) {
+    for (i, aspect) in c.aspects.iter().enumerate() {
+        let path = format!("aspects[{i}]");
+        v.name(
+            &format!("{path}.label"),
+            &aspect.label,
+            limits::MAX_NAME_CHARS,
+        );
+        for stage in &c.stages {
+            if !aspect.definitions.contains_key(&stage.id) {
+                v.problem(
+                    &format!("{path}.definitions"),
+                    format!("missing definition for stage \"{}\"", stage.id),
+                );
+            }
+        }
+        for (stage, text) in &aspect.definitions {
+            let def_path = format!("{path}.definitions.{stage}");
+            if !known.stages.contains(stage.as_str()) {
+                v.problem(
+                    &def_path,
+                    format!(
+                        "unknown stage {:?}; known: {}",
+                        truncate(stage, 60),
+                        known.stage_list
+                    ),
+                );
+            }
+            v.inline(&def_path, text);
+        }
+    }
+}
+
+fn features(v: &mut Validator, c: &Catalogue, known: &Known) {
+    for (i, f) in c.features.iter().enumerate() {
+        feature(v, c, &format!("features[{i}]"), f, known);
+    }
+}
+
+/// A feature at `path`: its name, stage and category, link, note, history
+/// and deprecation.
+fn feature(v: &mut Validator, c: &Catalogue, path: &str, feature: &Feature, known: &Known) {
+    v.name(
+        &format!("{path}.name"),
+        &feature.name,
+        limits::MAX_NAME_CHARS,
+    );
+    if !known.stages.contains(feature.stage.as_str()) {
+        v.problem(
+            &format!("{path}.stage"),
+            format!(
+                "unknown stage {:?}; known: {}",
+                truncate(&feature.stage, 60),
+                known.stage_list
+            ),
+        );
+    }
+    if !known.categories.contains(feature.category.as_str()) {
+        v.problem(
+            &format!("{path}.category"),
+            format!(
+                "unknown category {:?}; known: {}",
+                truncate(&feature.category, 60),
+                known.category_list
+            ),
+        );
+    }
+    if let Some(link) = &feature.link {
+        v.link(&format!("{path}.link"), link);
+    }
+    if let Some(note) = &feature.note {
+        v.inline(&format!("{path}.note"), note);
+    }
+    history(v, c, path, feature, &known.stage_list);
+    if let Some(deprecated) = &feature.deprecated {
+        deprecation(v, c, &format!("{path}.deprecated"), deprecated);
+    }
+}
+
+/// A feature's deprecation at `path`: a known release (or any short text
+/// when the catalogue lists none), and inline text for the replacement.
+fn deprecation(v: &mut Validator, c: &Catalogue, path: &str, deprecated: &Deprecation) {
+    let since_path = format!("{path}.since");
+    if c.releases.is_empty() {
+        v.name(&since_path, &deprecated.since, limits::MAX_ID_CHARS);
+    } else if c.release_rank(&deprecated.since).is_none() {
+        v.problem(&since_path, unknown_release(c, &deprecated.since));
+    }
+    if let Some(replacement) = &deprecated.replacement {
+        v.inline(&format!("{path}.replacement"), replacement);
+    }
+}
+
+fn unknown_release(c: &Catalogue, id: &str) -> String {
+    let known = join_ids(c.releases.iter().map(String::as_str));
+    format!("unknown release {:?}; known: {known}", truncate(id, 60))
+}
+
+/// A feature's history: known stages and releases, releases in order,
+/// and a last entry at the feature's current stage.
+fn history(v: &mut Validator, c: &Catalogue, path: &str, feature: &Feature, stage_list: &str) {
+    if feature.history.is_empty() {
+        return;
+    }
+    if c.releases.is_empty() {
+        v.problem(
+            &format!("{path}.history"),
+            "needs the catalogue's top-level `releases`".into(),
+        );
+        return;
+    }
+    let mut previous: Option<usize> = None;
+    for (j, change) in feature.history.iter().enumerate() {
+        let entry = format!("{path}.history[{j}]");
+        if c.stage(&change.stage).is_none() {
+            v.problem(
+                &format!("{entry}.stage"),
+                format!(
+                    "unknown stage {:?}; known: {stage_list}",
+                    truncate(&change.stage, 60)
+                ),
+            );
+        }
+        match c.release_rank(&change.since) {
+            None => v.problem(&format!("{entry}.since"), unknown_release(c, &change.since)),
+            Some(rank) => {
+                if previous.is_some_and(|p| rank <= p) {
+                    v.problem(
+                        &format!("{entry}.since"),
+                        format!(
+                            "release {:?} is not after the previous entry's; list the history oldest first",
+                            change.since
+                        ),
+                    );
+                }
+                previous = Some(rank);
+            }
+        }
+    }
+    if let Some(last) = feature.history.last() {
+        if last.stage != feature.stage {
+            v.problem(
+                &format!("{path}.history"),
+                format!(
+                    "the last entry's stage {:?} is not the feature's stage {:?}",
+                    truncate(&last.stage, 60),
+                    truncate(&feature.stage, 60)
+                ),
+            );
+        }
+    }
+}

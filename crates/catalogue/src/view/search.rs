@@ -1,0 +1,214 @@
+//! Text search over a catalogue: case folding that remembers where each
+//! folded byte came from, the terms of a query, the ranges to highlight, and
+//! the per-catalogue index the view reads.
+
+use std::cell::OnceCell;
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use crate::history;
+use crate::model::Catalogue;
+use crate::sort::{sort_by, sort_indices};
+
+/// Lowercases `text` char by char, remembering where each folded byte came from.
+struct Folded {
+    text: String,
+    /// For each byte of `text`: the byte range of the original char.
+    origin: Vec<(usize, usize)>,
+}
+
+fn fold(text: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
+    for (start, c) in text.char_indices() {
+        let end = start + c.len_utf8();
+        for lc in c.to_lowercase() {
+            folded.text.push(lc);
+            folded
+                .origin
+                .extend(std::iter::repeat_n((start, end), lc.len_utf8()));
+        }
+    }
+    folded
+}
+
+/// Case-insensitive text search: every whitespace-separated term must match.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Search {
+    terms: Vec<String>,
+}
+
+impl Search {
+    pub fn new(q: &str) -> Self {
+        let mut terms: Vec<String> = fold(q)
+            .text
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        sort_by(&mut terms, &|a, b| a.cmp(b));
+        terms.dedup();
+        Search { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every term occurs in the folded haystack.
+    pub(super) fn matches_folded(&self, haystack: &str) -> bool {
+        self.terms.iter().all(|t| haystack.contains(t.as_str()))
+    }
+
+    /// Byte ranges of `text` that match a term, merged and in order.
+    pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        let folded = fold(text);
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for term in &self.terms {
+            let mut from = 0;
+            while let Some(i) = folded.text[from..].find(term.as_str()) {
+                let (s, e) = (from + i, from + i + term.len());
+                ranges.push(folded.origin[s].0..folded.origin[e - 1].1);
+                from = s + folded.text[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        sort_by(&mut ranges, &|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+}
+
+/// Splits `text` into (highlighted?, piece) runs for rendering.
+pub fn split_highlights<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(bool, &'a str)> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        if r.start > at {
+            pieces.push((false, &text[at..r.start]));
+        }
+        pieces.push((true, &text[r.clone()]));
+        at = r.end;
+    }
+    if at < text.len() || pieces.is_empty() {
+        pieces.push((false, &text[at..]));
+    }
+    pieces
+}
+
+/// Per-catalogue data, built once: each feature's folded name, note and
+/// category label, and its stage and category positions. The rank by name is
+/// computed on the first sort by name, then kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchIndex {
+    pub(super) haystacks: Vec<String>,
+    stage_of: Vec<usize>,
+    pub(super) category_of: Vec<usize>,
+    /// Per feature, its history as (release rank, stage rank), oldest first;
+    /// empty without history.
+    history_of: Vec<Vec<(usize, usize)>>,
+    name_rank: OnceCell<Vec<usize>>,
+}
+
+impl SearchIndex {
+    pub fn new(catalogue: &Catalogue) -> Self {
+        let haystacks = catalogue
+            .features
+            .iter()
+            .map(|f| {
+                let category = catalogue
+                    .category(&f.category)
+                    .map_or("", |c| c.label.as_str());
+                let note = f.note.as_deref().unwrap_or("");
+                fold(&format!("{}\u{1F}{}\u{1F}{}", f.name, note, category)).text
+            })
+            .collect();
+        SearchIndex {
+            haystacks,
+            stage_of: catalogue
+                .features
+                .iter()
+                .map(|f| catalogue.stage_rank(&f.stage))
+                .collect(),
+            category_of: catalogue
+                .features
+                .iter()
+                .map(|f| catalogue.category_rank(&f.category))
+                .collect(),
+            history_of: catalogue
+                .features
+                .iter()
+                .map(|f| {
+                    f.history
+                        .iter()
+                        .filter_map(|c| {
+                            Some((
+                                catalogue.release_rank(&c.since)?,
+                                catalogue.stage_rank(&c.stage),
+                            ))
+                        })
+                        .collect()
+                })
+                .collect(),
+            name_rank: OnceCell::new(),
+        }
+    }
+
+    /// Feature `i`'s stage rank as of release `rank`; `None` before it existed.
+    fn stage_at(&self, i: usize, rank: usize) -> Option<usize> {
+        let history = &self.history_of[i];
+        if history.is_empty() {
+            return Some(self.stage_of[i]);
+        }
+        history::latest_at(history.iter().copied(), rank)
+    }
+
+    /// Whether feature `i`'s stage in release `rank` differs from the one before.
+    pub(super) fn changed_in(&self, i: usize, rank: usize) -> bool {
+        !self.history_of[i].is_empty()
+            && history::differs_from_before(|r| self.stage_at(i, r), rank)
+    }
+
+    /// Every feature's stage rank as of `release` (`usize::MAX`: not yet there).
+    pub(super) fn stages_at(&self, release: Option<usize>) -> std::borrow::Cow<'_, [usize]> {
+        match release {
+            None => std::borrow::Cow::Borrowed(&self.stage_of),
+            Some(rank) => (0..self.stage_of.len())
+                .map(|i| self.stage_at(i, rank).unwrap_or(usize::MAX))
+                .collect::<Vec<_>>()
+                .into(),
+        }
+    }
+
+    /// Each feature's position by name under `compare_names` (equal names share a rank).
+    pub(super) fn name_rank(
+        &self,
+        catalogue: &Catalogue,
+        compare_names: &dyn Fn(&str, &str) -> Ordering,
+    ) -> &[usize] {
+        self.name_rank.get_or_init(|| {
+            let name = |i: usize| catalogue.features[i].name.as_str();
+            let mut by_name: Vec<usize> = (0..catalogue.features.len()).collect();
+            sort_indices(&mut by_name, &|a, b| compare_names(name(*a), name(*b)));
+            let mut rank = vec![0; by_name.len()];
+            for (pos, &i) in by_name.iter().enumerate() {
+                rank[i] = match pos.checked_sub(1).map(|p| by_name[p]) {
+                    Some(prev) if compare_names(name(prev), name(i)) == Ordering::Equal => {
+                        rank[prev]
+                    }
+                    _ => pos,
+                };
+            }
+            rank
+        })
+    }
+}
