@@ -7,7 +7,8 @@ use std::path::Path;
 use crate::tools::Env;
 
 /// Stylesheets of the widget, in cascade order (the page's own CSS is not included).
-const STYLES: [&str; 3] = [
+const STYLES: [&str; 4] = [
+    "styles/reset.css",
     "styles/theme.css",
     "styles/controls.css",
     "styles/matrix.css",
@@ -62,7 +63,7 @@ pub fn assemble(env: &Env) -> Result<(), String> {
         );
         css.push('\n');
     }
-    write(&out.join("feature-matrix.css"), &css)?;
+    write(&out.join("feature-matrix.css"), &shield(&css))?;
     // What every reader downloads, minified (the sources stay readable in
     // embed/ and styles/; wasm-bindgen's glue is generated).
     for name in ["feature-matrix.js", "embed.js", "feature-matrix.css"] {
@@ -77,6 +78,37 @@ pub fn assemble(env: &Env) -> Result<(), String> {
     copy_dir(&env.root.join("examples"), &dist.join("examples"))?;
     println!("xtask: embed bundle written to dist/feature-matrix/");
     Ok(())
+}
+
+/// The id in [`shield`]'s selectors. No element needs to have it: `:is()`
+/// counts the specificity of its most specific argument, matched or not.
+const SHIELD: &str = ":is(.fm-root,#fm-host-shield)";
+
+/// Lifts every rule inside the widget above any host rule: each selector
+/// that goes on from `.fm-root` (`.fm-root .fm-title`, `.fm-root:not(…) …`)
+/// starts with [`SHIELD`] instead, which weighs as an id. Docs themes style
+/// their content with class selectors (`.vp-doc h2`, `.markdown table`,
+/// `.sl-markdown-content :is(th, td)`), so `styles/reset.css` undoes what they
+/// set on the widget's elements and the widget's own rules then apply as on
+/// a bare page. Rules for the root alone (`.fm-root { --fm-accent: … }`)
+/// keep their weight, so a site still themes the widget by overriding them.
+fn shield(css: &str) -> String {
+    const ROOT: &str = ".fm-root";
+    let mut out = String::with_capacity(css.len() + css.len() / 4);
+    let mut rest = css;
+    while let Some(at) = rest.find(ROOT) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + ROOT.len()..];
+        let continues = after
+            .chars()
+            .next()
+            .is_some_and(|c| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            && !matches!(after.trim_start().chars().next(), Some('{' | ',') | None);
+        out.push_str(if continues { SHIELD } else { ROOT });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Minifies a JS or CSS file in place with esbuild.
@@ -142,7 +174,24 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::wasm_opt_args_in;
+    use super::{shield, wasm_opt_args_in};
+
+    #[test]
+    fn rules_inside_the_widget_are_lifted_and_the_root_s_own_rules_are_not() {
+        let css = ".fm-root { --fm-accent: red; }\n\
+                   .fm-root[data-theme=\"dark\"] { color-scheme: dark; }\n\
+                   .fm-root .fm-title, .fm-root:not([lang=\"zh\"]) td::before { margin: 0; }\n\
+                   html.dark .fm-root:not([data-theme]) { color-scheme: dark; }\n\
+                   .fm-root-like .x, .fm-root,\n.fm-root { }";
+        assert_eq!(
+            shield(css),
+            ".fm-root { --fm-accent: red; }\n\
+             :is(.fm-root,#fm-host-shield)[data-theme=\"dark\"] { color-scheme: dark; }\n\
+             :is(.fm-root,#fm-host-shield) .fm-title, :is(.fm-root,#fm-host-shield):not([lang=\"zh\"]) td::before { margin: 0; }\n\
+             html.dark :is(.fm-root,#fm-host-shield):not([data-theme]) { color-scheme: dark; }\n\
+             .fm-root-like .x, .fm-root,\n.fm-root { }"
+        );
+    }
 
     #[test]
     fn the_wasm_opt_level_and_passes_are_read_from_the_trunk_link() {
