@@ -103,8 +103,8 @@ pub fn bootstrap(needs: Needs) -> Result<Env, String> {
 
     step(&format!("trunk {TRUNK_VERSION}"));
     if !version_of(&env, "trunk").contains(TRUNK_VERSION) {
-        note("installing trunk (about 10 minutes on 2 cores the first time)");
-        run(env.command("cargo").args([
+        note("installing trunk (a few minutes on 2 cores the first time)");
+        run(light_install(&mut env.command("cargo")).args([
             "install",
             "trunk",
             "--version",
@@ -119,9 +119,9 @@ pub fn bootstrap(needs: Needs) -> Result<Env, String> {
         "wasm-bindgen-cli {bindgen} (the version in Cargo.lock)"
     ));
     if !version_of(&env, "wasm-bindgen").contains(&bindgen) {
-        note("installing wasm-bindgen-cli (about 4 minutes the first time)");
+        note("installing wasm-bindgen-cli (a few minutes the first time)");
         // Not --locked: its lockfile pins a crate version the registry no longer has.
-        run(env.command("cargo").args([
+        run(light_install(&mut env.command("cargo")).args([
             "install",
             "wasm-bindgen-cli",
             "--version",
@@ -215,6 +215,18 @@ fn cargo_home() -> PathBuf {
 }
 
 /// The version of `package` recorded in Cargo.lock.
+/// `cargo install` of a build tool with a light release profile: Trunk and
+/// wasm-bindgen-cli mostly wait on the compiler and wasm-opt, so their own
+/// speed hardly matters, while their release profiles (Trunk's fat LTO and
+/// one codegen unit) made a contributor's first run twice as long.
+fn light_install(cargo: &mut Command) -> &mut Command {
+    cargo
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+}
+
 pub fn locked_version(root: &Path, package: &str) -> Result<String, String> {
     let lock =
         std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
