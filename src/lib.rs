@@ -1,6 +1,7 @@
 //! The feature-matrix widget: finds mount points, reads their `data-*`
 //! attributes and renders one independent [`components::App`] into each.
 
+mod browser;
 pub mod components;
 pub mod i18n;
 #[cfg(feature = "ssr")]

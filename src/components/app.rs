@@ -1,11 +1,8 @@
 use std::rc::Rc;
 
 use catalogue::view::{select, summary, Definitions, Search, SearchIndex};
-use catalogue::{Catalogue, Tone};
+use catalogue::Tone;
 use gloo_events::EventListener;
-use js_sys::{Array, Intl, Object};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use super::scroll_anchor::lay_out_all;
@@ -16,8 +13,8 @@ use super::{
     SummaryGridProps,
 };
 use crate::i18n::{ui_text, LANGUAGES};
-use crate::state::{Action, CatalogueRef, Change, Failure, Load, State, ROW_LIMIT};
-use crate::{url, MountConfig};
+use crate::state::{Action, CatalogueRef, Change, Load, State, ROW_LIMIT};
+use crate::{browser, url, MountConfig};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -109,11 +106,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             *loaded_for.borrow_mut() = Some(wanted.clone());
             let (lang, src) = wanted.clone();
-            // Without a src: the bundled catalogue, shipped next to the bundle.
-            let src = src.unwrap_or_else(|| url::asset(&bundled_file(&lang)));
-            spawn_local(
-                async move { dispatcher.dispatch(Action::Loaded(fetch_catalogue(&src).await)) },
-            );
+            browser::load_catalogue(&lang, src, dispatcher);
         });
     }
     // Log warnings about the view (bad URL values, unknown ids).
@@ -148,7 +141,9 @@ pub fn App(props: &AppProps) -> Html {
             state.view.changed.clone(),
         ),
         |(c, ..)| match (c, index.as_ref()) {
-            (Some(c), Some(index)) => Some(select(c, index, &state.view, &collator(&c.locale))),
+            (Some(c), Some(index)) => {
+                Some(select(c, index, &state.view, &browser::collator(&c.locale)))
+            }
             _ => None,
         },
     );
@@ -212,7 +207,7 @@ pub fn App(props: &AppProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             if let Some(link) = url::absolute_url_for(&view, &prefix) {
-                copy_to_clipboard(link, dispatcher.clone());
+                browser::copy_to_clipboard(link, dispatcher.clone());
             }
         })
     };
@@ -223,7 +218,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback(prefix.clone(), move |id: String, prefix| {
             let anchor = url::feature_anchor(prefix.as_deref(), &id);
             if let Some(link) = url::feature_url(&anchor) {
-                copy_to_clipboard(link, dispatcher.clone());
+                browser::copy_to_clipboard(link, dispatcher.clone());
             }
         })
     };
@@ -406,18 +401,6 @@ fn release_select(
     }
 }
 
-/// Writes `link` to the clipboard; says so, or shows the link to copy by hand.
-fn copy_to_clipboard(link: String, dispatcher: UseReducerDispatcher<State>) {
-    let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-    spawn_local(async move {
-        let ok = match clipboard {
-            Some(clipboard) => JsFuture::from(clipboard.write_text(&link)).await.is_ok(),
-            None => false,
-        };
-        dispatcher.dispatch(Action::Copied(if ok { String::new() } else { link }));
-    });
-}
-
 /// A callback that turns its argument into an action and dispatches it; the
 /// same callback on every render, so that memoised children stay unchanged.
 #[hook]
@@ -436,76 +419,5 @@ fn heading(level: u8, class: &'static str, text: &str) -> Html {
         3 => html! { <h3 {class}>{text}</h3> },
         4 => html! { <h4 {class}>{text}</h4> },
         _ => html! { <h5 {class}>{text}</h5> },
-    }
-}
-
-/// File name of the bundled catalogue for `lang` (English when there is none).
-fn bundled_file(lang: &str) -> String {
-    let lang = if crate::i18n::is_supported(lang) {
-        lang
-    } else {
-        "en"
-    };
-    format!("features.{lang}.json")
-}
-
-/// Fetches and validates a catalogue from `src`.
-async fn fetch_catalogue(src: &str) -> Result<Rc<Catalogue>, Failure> {
-    let fail = |reason: String| Failure::Fetch {
-        url: src.to_string(),
-        reason,
-    };
-    let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(src))
-        .await
-        .map_err(|e| fail(js_error_text(&e, "network error")))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| fail("not a response".into()))?;
-    if !response.ok() {
-        return Err(fail(format!(
-            "HTTP {} {}",
-            response.status(),
-            response.status_text()
-        )));
-    }
-    // Refuse an oversized catalogue before reading its body.
-    let declared = response.headers().get("content-length").ok().flatten();
-    if let Some(bytes) = declared.and_then(|n| n.parse::<u64>().ok()) {
-        catalogue::validate::check_size(bytes)?;
-    }
-    let buffer = response
-        .array_buffer()
-        .map_err(|e| fail(js_error_text(&e, "unreadable body")))?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|e| fail(js_error_text(&e, "unreadable body")))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    catalogue::load(&bytes).map(Rc::new).map_err(Failure::from)
-}
-
-fn js_error_text(e: &JsValue, fallback: &str) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| fallback.to_string())
-}
-
-/// The browser's collation for `locale` (pinyin order for zh), made on the
-/// first comparison: prerendering and unsorted views never ask for it.
-fn collator(locale: &str) -> impl Fn(&str, &str) -> std::cmp::Ordering {
-    let locale = locale.to_string();
-    let compare = std::cell::OnceCell::new();
-    move |a, b| {
-        compare
-            .get_or_init(|| {
-                let locales = Array::of1(&JsValue::from_str(&locale));
-                Intl::Collator::new(&locales, &Object::new()).compare()
-            })
-            .call2(&JsValue::NULL, &JsValue::from_str(a), &JsValue::from_str(b))
-            .ok()
-            .and_then(|v| v.as_f64())
-            .map_or(std::cmp::Ordering::Equal, |n| {
-                n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
-            })
     }
 }
