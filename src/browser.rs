@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::UseReducerDispatcher;
 
-use crate::state::{Action, Failure, State};
+use crate::state::{Action, CopyStatus, Failure, State};
 
 /// Fetches the catalogue for `lang` (from `src`, or the bundled one shipped
 /// next to the bundle) and dispatches it, or why it cannot be shown.
@@ -80,7 +80,12 @@ pub fn copy_to_clipboard(link: String, dispatcher: UseReducerDispatcher<State>) 
             Some(clipboard) => JsFuture::from(clipboard.write_text(&link)).await.is_ok(),
             None => false,
         };
-        dispatcher.dispatch(Action::Copied(if ok { String::new() } else { link }));
+        let status = if ok {
+            CopyStatus::Copied
+        } else {
+            CopyStatus::CopyByHand(link)
+        };
+        dispatcher.dispatch(Action::CopyFinished(status));
     });
 }
 

@@ -84,9 +84,20 @@ pub struct State {
     pub pinned: Option<String>,
     /// Whether the widget has taken over: controls are inert until then.
     pub live: bool,
-    /// The last "copy link": `Some("")` when copied, the link itself when
-    /// the clipboard refused it (to copy by hand).
-    pub copied: Option<String>,
+    /// How the last "copy link" went.
+    pub copy_status: CopyStatus,
+}
+
+/// How the last "copy link" went, for the status line under the controls.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum CopyStatus {
+    /// No link copied yet: the line is empty.
+    #[default]
+    Idle,
+    /// The link is on the clipboard.
+    Copied,
+    /// The clipboard refused the link: shown, to copy by hand.
+    CopyByHand(String),
 }
 
 impl State {
@@ -100,7 +111,7 @@ impl State {
             typing: false,
             pinned: None,
             live: false,
-            copied: None,
+            copy_status: CopyStatus::Idle,
         }
     }
 
@@ -146,8 +157,8 @@ pub enum Action {
     Pin(Option<String>),
     /// The widget took over: its controls work from now on.
     Live,
-    /// A link was copied (`""`), or could not be (the link).
-    Copied(String),
+    /// A "copy link" finished.
+    CopyFinished(CopyStatus),
 }
 
 impl Reducible for State {
@@ -160,7 +171,10 @@ impl Reducible for State {
         next.typing = matches!(action, Action::Search(_));
         // Not view changes: nothing to write to the URL, and the warnings not
         // yet logged and a typing run go on.
-        let quiet = matches!(action, Action::Pin(_) | Action::Live | Action::Copied(_));
+        let quiet = matches!(
+            action,
+            Action::Pin(_) | Action::Live | Action::CopyFinished(_)
+        );
         let view = &mut next.view;
         match action {
             Action::Search(q) => {
@@ -195,7 +209,7 @@ impl Reducible for State {
             Action::SetChanged(changed) => view.changed = changed,
             Action::Pin(id) => next.pinned = id,
             Action::Live => next.live = true,
-            Action::Copied(link) => next.copied = Some(link),
+            Action::CopyFinished(status) => next.copy_status = status,
             Action::SortBy(key) => view.sort = Sort::cycle(view.sort, key),
             Action::OpenDefinitions(stage) => {
                 view.defs = stage.map_or(Definitions::Open, Definitions::AtStage);
@@ -261,7 +275,7 @@ mod tests {
         });
         for quiet in [
             Action::Live,
-            Action::Copied(String::new()),
+            Action::CopyFinished(CopyStatus::Copied),
             Action::Pin(None),
         ] {
             let after = reduce(typed.clone(), quiet);
@@ -278,9 +292,10 @@ mod tests {
     #[test]
     fn live_and_copied_are_set_by_their_actions() {
         let start = Rc::new(State::new(ViewQuery::default(), Vec::new()));
-        assert!(!start.live && start.copied.is_none());
+        assert!(!start.live && start.copy_status == CopyStatus::Idle);
         assert!(reduce(start.clone(), Action::Live).live);
-        let copied = reduce(start, Action::Copied("https://x.example/".into()));
-        assert_eq!(copied.copied.as_deref(), Some("https://x.example/"));
+        let refused = CopyStatus::CopyByHand("https://x.example/".into());
+        let copied = reduce(start, Action::CopyFinished(refused.clone()));
+        assert_eq!(copied.copy_status, refused);
     }
 }

@@ -13,7 +13,7 @@ use super::{
     SummaryGridProps,
 };
 use crate::i18n::{ui_text, LANGUAGES};
-use crate::state::{Action, CatalogueRef, Change, Load, State, ROW_LIMIT};
+use crate::state::{Action, CatalogueRef, Change, CopyStatus, Load, State, ROW_LIMIT};
 use crate::{browser, url, MountConfig};
 
 #[derive(Properties, PartialEq)]
@@ -259,10 +259,10 @@ pub fn App(props: &AppProps) -> Html {
                 ROW_LIMIT
             };
             let status = (text.count_of)(facets.matching, facets.total);
-            let copy_status = match state.copied.as_ref() {
-                Some(link) if link.is_empty() => text.link_copied.to_string(),
-                Some(link) => link.clone(),
-                None => String::new(),
+            let copy_status = match &state.copy_status {
+                CopyStatus::Idle => String::new(),
+                CopyStatus::Copied => text.link_copied.to_string(),
+                CopyStatus::CopyByHand(link) => link.clone(),
             };
             html! {
                 <>
