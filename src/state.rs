@@ -60,8 +60,9 @@ pub enum Load {
 /// How the last change should reach the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
-    /// Nothing to write (first render, or the change came from the URL).
-    None,
+    /// Leave the URL as it is: the first render, a view that came from the
+    /// URL, and whatever is not the reader changing the view.
+    LeaveUrl,
     /// Another keystroke of the same typing run: replace the history entry.
     Replace,
     /// A discrete change, or the first keystroke of a typing run: push an entry.
@@ -105,7 +106,7 @@ impl State {
         State {
             view,
             load: Load::Loading,
-            change: Change::None,
+            change: Change::LeaveUrl,
             warnings: Rc::new(warnings),
             show_all_rows: false,
             typing: false,
@@ -229,26 +230,26 @@ impl Reducible for State {
                     warnings.extend(from_url.sanitize(c));
                 }
                 *view = from_url;
-                next.change = Change::None;
+                next.change = Change::LeaveUrl;
                 next.warnings = Rc::new(warnings);
             }
             Action::Loaded(Ok(catalogue)) => {
                 next.warnings = Rc::new(view.sanitize(&catalogue));
                 next.load = Load::Ready(CatalogueRef(catalogue));
-                next.change = Change::None;
+                next.change = Change::LeaveUrl;
                 next.show_all_rows = false;
             }
             Action::Loaded(Err(failure)) => {
                 next.load = Load::Failed(failure);
-                next.change = Change::None;
+                next.change = Change::LeaveUrl;
             }
             Action::ShowAllRows => {
                 next.show_all_rows = true;
-                next.change = Change::None;
+                next.change = Change::LeaveUrl;
             }
         }
         if quiet {
-            next.change = Change::None;
+            next.change = Change::LeaveUrl;
             next.warnings = self.warnings.clone();
             next.typing = self.typing;
         }
@@ -279,7 +280,7 @@ mod tests {
             Action::Pin(None),
         ] {
             let after = reduce(typed.clone(), quiet);
-            assert_eq!(after.change, Change::None);
+            assert_eq!(after.change, Change::LeaveUrl);
             assert_eq!(*after.warnings, ["bad"]);
             // The next keystroke replaces the history entry of the run.
             assert_eq!(

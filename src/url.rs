@@ -49,9 +49,22 @@ pub fn absolute_url_for(view: &ViewQuery, prefix: &str) -> Option<String> {
     Some(format!("{origin}{}", url_for(view, prefix)?))
 }
 
-/// Writes `view` into the page URL: a new history entry when `push`, else
-/// a replacement. Does nothing when the URL already says the same.
-pub fn write_view(view: &ViewQuery, prefix: &str, push: bool) {
+/// Writes `view` into the page URL as a new history entry (a discrete
+/// change: Back undoes it). Does nothing when the URL already says the same.
+pub fn push_view(view: &ViewQuery, prefix: &str) {
+    write_view(view, prefix, true);
+}
+
+/// Writes `view` into the page URL in place of the current history entry
+/// (another keystroke of a typing run). Does nothing when the URL already
+/// says the same.
+pub fn replace_view(view: &ViewQuery, prefix: &str) {
+    write_view(view, prefix, false);
+}
+
+/// [`push_view`] (`push`) or [`replace_view`]: one body, so that the bundle
+/// holds the comparison with the current URL once.
+fn write_view(view: &ViewQuery, prefix: &str, push: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -117,9 +117,9 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((state.view.clone(), state.change), move |(view, change)| {
             if let Some(prefix) = prefix {
                 match change {
-                    Change::None => {}
-                    Change::Replace => url::write_view(view, &prefix, false),
-                    Change::Push => url::write_view(view, &prefix, true),
+                    Change::LeaveUrl => {}
+                    Change::Replace => url::replace_view(view, &prefix),
+                    Change::Push => url::push_view(view, &prefix),
                 }
             }
         });
