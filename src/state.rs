@@ -101,6 +101,18 @@ pub enum CopyStatus {
     CopyByHand(String),
 }
 
+impl CopyStatus {
+    /// The status line's text: `copied` once copied, the refused link to copy
+    /// by hand, nothing before.
+    pub fn message(&self, copied: &str) -> String {
+        match self {
+            CopyStatus::Idle => String::new(),
+            CopyStatus::Copied => copied.to_string(),
+            CopyStatus::CopyByHand(link) => link.clone(),
+        }
+    }
+}
+
 impl State {
     pub fn new(view: ViewQuery, warnings: Vec<String>) -> Self {
         State {
@@ -130,6 +142,48 @@ impl State {
             _ => None,
         }
     }
+
+    /// The language shown: the view's (the URL's or the picker's), else the
+    /// mount point's.
+    pub fn lang(&self, mount: &str) -> String {
+        self.view.lang.clone().unwrap_or_else(|| mount.to_string())
+    }
+
+    /// Where the feature a link points at is in the catalogue, once both are known.
+    pub fn pinned_index(&self) -> Option<usize> {
+        let (id, c) = self.pinned.as_ref().zip(self.catalogue())?;
+        c.features.iter().position(|f| &f.id == id)
+    }
+
+    /// The summary-grid cell the view is filtered to exactly (one category
+    /// and one stage), as (category id, stage id).
+    pub fn active_cell(&self) -> Option<(String, String)> {
+        match (self.view.categories.as_slice(), self.view.stages.as_slice()) {
+            ([category], [stage]) => Some((category.clone(), stage.clone())),
+            _ => None,
+        }
+    }
+
+    /// How many rows the matrix renders before its "show all" button.
+    pub fn row_limit(&self) -> usize {
+        if self.show_all_rows {
+            usize::MAX
+        } else {
+            ROW_LIMIT
+        }
+    }
+}
+
+/// The rows to show for the `selected` ones: a linked feature (`pinned`)
+/// is shown even when the filters hide it, first; the flag says it was added,
+/// so that the reader is told.
+pub fn rows_with_pinned(selected: &[usize], pinned: Option<usize>) -> (Vec<usize>, bool) {
+    let mut rows = selected.to_vec();
+    let forced = pinned.filter(|i| !rows.contains(i));
+    if let Some(i) = forced {
+        rows.insert(0, i);
+    }
+    (rows, forced.is_some())
 }
 
 pub enum Action {
@@ -288,6 +342,76 @@ mod tests {
                 Change::Replace
             );
         }
+    }
+
+    fn loaded() -> State {
+        let c = catalogue::load_str(catalogue::BUNDLED_EN).unwrap();
+        State::ready(CatalogueRef(Rc::new(c)))
+    }
+
+    #[test]
+    fn a_linked_feature_is_found_once_the_catalogue_is_there() {
+        let id = loaded().catalogue().unwrap().features[3].id.clone();
+        let loading = State {
+            pinned: Some(id.clone()),
+            ..State::new(ViewQuery::default(), Vec::new())
+        };
+        assert_eq!(loading.pinned_index(), None);
+        let ready = State {
+            pinned: Some(id),
+            ..loaded()
+        };
+        assert_eq!(ready.pinned_index(), Some(3));
+        let unknown = State {
+            pinned: Some("no-such-feature".into()),
+            ..loaded()
+        };
+        assert_eq!(unknown.pinned_index(), None);
+    }
+
+    #[test]
+    fn a_summary_cell_is_active_for_exactly_one_category_and_one_stage() {
+        let mut state = State::new(ViewQuery::default(), Vec::new());
+        assert_eq!(state.active_cell(), None);
+        state.view.categories = vec!["net".into()];
+        state.view.stages = vec!["beta".into()];
+        assert_eq!(state.active_cell(), Some(("net".into(), "beta".into())));
+        state.view.stages.push("stable".into());
+        assert_eq!(state.active_cell(), None);
+    }
+
+    #[test]
+    fn a_linked_feature_the_filters_hide_is_shown_first() {
+        assert_eq!(rows_with_pinned(&[4, 7], Some(2)), (vec![2, 4, 7], true));
+        assert_eq!(rows_with_pinned(&[4, 7], Some(7)), (vec![4, 7], false));
+        assert_eq!(rows_with_pinned(&[4, 7], None), (vec![4, 7], false));
+        assert_eq!(rows_with_pinned(&[], Some(0)), (vec![0], true));
+    }
+
+    #[test]
+    fn rows_past_the_limit_render_only_after_show_all() {
+        let start = Rc::new(State::new(ViewQuery::default(), Vec::new()));
+        assert_eq!(start.row_limit(), ROW_LIMIT);
+        assert_eq!(reduce(start, Action::ShowAllRows).row_limit(), usize::MAX);
+    }
+
+    #[test]
+    fn the_copy_status_says_copied_or_shows_the_link_to_copy_by_hand() {
+        assert_eq!(CopyStatus::Idle.message("Link copied"), "");
+        assert_eq!(CopyStatus::Copied.message("Link copied"), "Link copied");
+        let refused = CopyStatus::CopyByHand("https://x.example/#feature-a".into());
+        assert_eq!(
+            refused.message("Link copied"),
+            "https://x.example/#feature-a"
+        );
+    }
+
+    #[test]
+    fn the_view_language_wins_over_the_mount_points() {
+        let mut state = State::new(ViewQuery::default(), Vec::new());
+        assert_eq!(state.lang("zh"), "zh");
+        state.view.lang = Some("en".into());
+        assert_eq!(state.lang("zh"), "en");
     }
 
     #[test]

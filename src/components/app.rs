@@ -13,7 +13,7 @@ use super::{
     SummaryGridProps,
 };
 use crate::i18n::{ui_text, LANGUAGES};
-use crate::state::{Action, CatalogueRef, Change, CopyStatus, Load, State, ROW_LIMIT};
+use crate::state::{rows_with_pinned, Action, CatalogueRef, Change, Load, State};
 use crate::{browser, url, MountConfig};
 
 #[derive(Properties, PartialEq)]
@@ -49,11 +49,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         (None, None) => State::new(Default::default(), Vec::new()),
     });
-    let lang = state
-        .view
-        .lang
-        .clone()
-        .unwrap_or_else(|| config.lang.clone());
+    let lang = state.lang(&config.lang);
     // Once live (one effect for all of it: each effect is its own code):
     // apply the URL's view and what the reader typed meanwhile; follow
     // `#feature-<id>` links, now and when the fragment changes; follow Back
@@ -178,11 +174,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_show_all = use_sender(state.dispatcher(), |()| Action::ShowAllRows);
     let on_release = use_sender(state.dispatcher(), Action::SetRelease);
     let on_changed = use_sender(state.dispatcher(), Action::SetChanged);
-    let pinned = state
-        .pinned
-        .as_ref()
-        .zip(catalogue.as_ref())
-        .and_then(|(id, c)| c.features.iter().position(|f| &f.id == id));
+    let pinned = state.pinned_index();
     // Scroll to the linked feature once it is rendered.
     use_effect_with(
         (pinned, prefix.clone(), catalogue.clone()),
@@ -241,29 +233,12 @@ pub fn App(props: &AppProps) -> Html {
                 &facets.categories,
                 &view.categories,
             );
-            let active_cell = match (view.categories.as_slice(), view.stages.as_slice()) {
-                ([category], [stage]) => Some((category.clone(), stage.clone())),
-                _ => None,
-            };
-            let mut rows = selection.rows.clone();
-            // A linked feature is shown even when the filters hide it, and the reader is told.
-            let forced = pinned.filter(|i| !rows.contains(i));
-            if let Some(i) = forced {
-                rows.insert(0, i);
-            }
+            let (rows, forced) = rows_with_pinned(&selection.rows, pinned);
             let rows = Rc::new(rows);
             let release_rank = view.release.as_deref().and_then(|r| c.release_rank(r));
-            let limit = if state.show_all_rows {
-                usize::MAX
-            } else {
-                ROW_LIMIT
-            };
+            let limit = state.row_limit();
             let status = (text.count_of)(facets.matching, facets.total);
-            let copy_status = match &state.copy_status {
-                CopyStatus::Idle => String::new(),
-                CopyStatus::Copied => text.link_copied.to_string(),
-                CopyStatus::CopyByHand(link) => link.clone(),
-            };
+            let copy_status = state.copy_status.message(text.link_copied);
             html! {
                 <>
                     { heading(heading_level, "fm-title", &c.title) }
@@ -282,7 +257,7 @@ pub fn App(props: &AppProps) -> Html {
                     if !c.features_intro.is_empty() {
                         <p class="fm-intro">{inline_text(&c.features_intro, c.base_url.as_deref())}</p>
                     }
-                    { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: (*grid).clone(), active: active_cell, text, oncell: on_cell, live: state.live }) }
+                    { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: (*grid).clone(), active: state.active_cell(), text, oncell: on_cell, live: state.live }) }
                     <div class="fm-controls" role="search" aria-label={text.filters}>
                         { search_box(&SearchBoxProps { value: view.q.clone().into(), label: text.search_label.into(), placeholder: text.search_placeholder.into(), oninput: on_search, input: search_input.clone() }) }
                         { chip_group(&ChipGroupProps { legend: text.stages.into(), chips: stage_chips, ontoggle: on_stage }) }
@@ -318,7 +293,7 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="fm-copy-status" aria-live="polite">{copy_status}</p>
                     </div>
                     <p class="fm-status" role="status" aria-live="polite">{status}</p>
-                    if forced.is_some() {
+                    if forced {
                         <p class="fm-pinned-note">{text.shown_for_link}</p>
                     }
                     if rows.is_empty() {
