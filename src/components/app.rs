@@ -2,10 +2,9 @@ use std::rc::Rc;
 
 use catalogue::view::{select, summary, Definitions, Search, SearchIndex};
 use catalogue::Tone;
-use gloo_events::EventListener;
 use yew::prelude::*;
 
-use super::scroll_anchor::lay_out_all;
+use super::takeover::{use_scroll_to_pinned, use_takeover};
 use super::{
     chip_group, definitions_dialog, definitions_table, error_panel, inline_text, search_box,
     summary_grid, use_definitions_dialog, use_search_shortcut, Chip, ChipGroupProps,
@@ -50,46 +49,14 @@ pub fn App(props: &AppProps) -> Html {
         (None, None) => State::new(Default::default(), Vec::new()),
     });
     let lang = state.lang(&config.lang);
-    // Once live (one effect for all of it: each effect is its own code):
-    // apply the URL's view and what the reader typed meanwhile; follow
-    // `#feature-<id>` links, now and when the fragment changes; follow Back
-    // and Forward.
     let root = use_node_ref();
-    {
-        let (prefix, typed, dispatcher) = (prefix.clone(), props.typed.clone(), state.dispatcher());
-        let root = root.clone();
-        use_effect_with((), move |_| {
-            if let (true, Some(prefix)) = (hydrating, &prefix) {
-                let parsed = url::read_view(prefix);
-                dispatcher.dispatch(Action::FromUrl(parsed.view, parsed.warnings));
-            }
-            if let Some(typed) = typed.filter(|t| !t.is_empty()) {
-                dispatcher.dispatch(Action::Search(typed));
-            }
-            // Lay out what a phone skipped so far, keeping the row on screen in
-            // place, unless a feature link is about to scroll anyway.
-            let pinned = url::pinned_from_hash(prefix.as_deref());
-            if let Some(root) = root.cast() {
-                lay_out_all(&root, hydrating && pinned.is_none());
-            }
-            dispatcher.dispatch(Action::Live);
-            dispatcher.dispatch(Action::Pin(pinned));
-            let window = web_sys::window();
-            let on_hash = window.as_ref().map(|window| {
-                let (prefix, dispatcher) = (prefix.clone(), dispatcher.clone());
-                EventListener::new(window, "hashchange", move |_| {
-                    dispatcher.dispatch(Action::Pin(url::pinned_from_hash(prefix.as_deref())))
-                })
-            });
-            let on_pop = prefix.zip(window).map(|(prefix, window)| {
-                EventListener::new(&window, "popstate", move |_| {
-                    let parsed = url::read_view(&prefix);
-                    dispatcher.dispatch(Action::FromUrl(parsed.view, parsed.warnings));
-                })
-            });
-            move || drop((on_hash, on_pop))
-        });
-    }
+    use_takeover(
+        root.clone(),
+        prefix.clone(),
+        props.typed.clone(),
+        hydrating,
+        state.dispatcher(),
+    );
     // Load the catalogue whenever the language or source changes (not for
     // the one that came with the page).
     {
@@ -175,22 +142,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_release = use_sender(state.dispatcher(), Action::SetRelease);
     let on_changed = use_sender(state.dispatcher(), Action::SetChanged);
     let pinned = state.pinned_index();
-    // Scroll to the linked feature once it is rendered.
-    use_effect_with(
-        (pinned, prefix.clone(), catalogue.clone()),
-        |(pinned, prefix, c)| {
-            if let (Some(i), Some(c)) = (pinned, c) {
-                let anchor = url::feature_anchor(prefix.as_deref(), &c.features[*i].id);
-                // The matrix renders the pinned row in the first frame, wherever it is.
-                let row = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&anchor));
-                if let Some(row) = row {
-                    row.scroll_into_view();
-                }
-            }
-        },
-    );
+    use_scroll_to_pinned(pinned, prefix.clone(), catalogue.clone());
     let on_copy = {
         let (view, prefix, dispatcher) = (
             state.view.clone(),

@@ -11,11 +11,11 @@ mod error_panel;
 mod highlighted;
 mod inline_text;
 mod matrix;
-mod scroll_anchor;
 mod search_box;
 mod stage_badge;
 mod stage_bar;
 mod summary_grid;
+mod takeover;
 
 pub use app::{App, AppProps};
 pub use chip_group::{chip_group, Chip, ChipGroupProps};
