@@ -145,8 +145,8 @@ impl State {
 
     /// The language shown: the view's (the URL's or the picker's), else the
     /// mount point's.
-    pub fn lang(&self, mount: &str) -> String {
-        self.view.lang.clone().unwrap_or_else(|| mount.to_string())
+    pub fn lang<'a>(&'a self, mount: &'a str) -> &'a str {
+        self.view.lang.as_deref().unwrap_or(mount)
     }
 
     /// Where the feature a link points at is in the catalogue, once both are known.

@@ -1,6 +1,8 @@
 use std::rc::Rc;
 
-use catalogue::view::{select, summary, Definitions, Search, SearchIndex};
+use catalogue::view::{
+    select, summary, Definitions, Facets, Search, SearchIndex, Selection, SortKey, ViewQuery,
+};
 use catalogue::Tone;
 use yew::prelude::*;
 
@@ -11,7 +13,7 @@ use super::{
     DefinitionsDialogProps, DefinitionsTableProps, ErrorPanelProps, Matrix, SearchBoxProps,
     SummaryGridProps,
 };
-use crate::i18n::{ui_text, LANGUAGES};
+use crate::i18n::{ui_text, UiText, LANGUAGES};
 use crate::state::{rows_with_pinned, Action, CatalogueRef, Change, Load, State};
 use crate::{browser, url, MountConfig};
 
@@ -63,7 +65,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let loaded_for =
             use_mut_ref(|| hydrating.then(|| (config.lang.clone(), config.src.clone())));
-        use_effect_with((lang.clone(), config.src.clone()), move |wanted| {
+        use_effect_with((lang.to_string(), config.src.clone()), move |wanted| {
             if loaded_for.borrow().as_ref() == Some(wanted) {
                 return;
             }
@@ -88,180 +90,48 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let text = ui_text(&lang);
+    let text = ui_text(lang);
     let catalogue = state.catalogue().cloned();
-    let index = use_memo(catalogue.clone(), |c| {
-        c.as_ref().map(|c| Rc::new(SearchIndex::new(c)))
-    });
-    let selection = use_memo(
-        (
-            catalogue.clone(),
-            state.view.q.clone(),
-            state.view.stages.clone(),
-            state.view.categories.clone(),
-            state.view.sort,
-            state.view.release.clone(),
-            state.view.changed.clone(),
-        ),
-        |(c, ..)| match (c, index.as_ref()) {
-            (Some(c), Some(index)) => {
-                Some(select(c, index, &state.view, &browser::collator(&c.locale)))
-            }
-            _ => None,
-        },
-    );
-    let grid = use_memo(
-        (catalogue.clone(), state.view.release.clone()),
-        |(c, release)| match (c, index.as_ref()) {
-            (Some(c), Some(index)) => Rc::new(summary(c, index, release.as_deref())),
-            _ => Rc::new(Vec::new()),
-        },
-    );
-    let search = use_memo(state.view.q.clone(), |q| Search::new(q));
+    let rows = use_view_rows(catalogue.clone(), &state.view);
     let search_input = use_node_ref();
     use_search_shortcut(search_input.clone());
     let dialog =
         use_definitions_dialog(state.view.defs != Definitions::Closed, catalogue.is_some());
-
-    let on_search = use_sender(state.dispatcher(), Action::Search);
-    let on_stage = use_sender(state.dispatcher(), Action::ToggleStage);
-    let on_category = use_sender(state.dispatcher(), Action::ToggleCategory);
-    let on_lang = use_sender(state.dispatcher(), Action::SetLang);
-    let on_badge = use_sender(state.dispatcher(), |id| Action::OpenDefinitions(Some(id)));
-    let on_cell = use_sender(state.dispatcher(), |(category, stage)| Action::FilterCell {
-        category,
-        stage,
-    });
-    let on_sort = use_sender(state.dispatcher(), Action::SortBy);
-    let on_reset = use_sender(state.dispatcher(), |_: MouseEvent| Action::Reset);
-    let on_defs = use_sender(state.dispatcher(), |_: MouseEvent| {
-        Action::OpenDefinitions(None)
-    });
-    let on_close = use_sender(state.dispatcher(), |()| Action::CloseDefinitions);
-    let on_show_all = use_sender(state.dispatcher(), |()| Action::ShowAllRows);
-    let on_release = use_sender(state.dispatcher(), Action::SetRelease);
-    let on_changed = use_sender(state.dispatcher(), Action::SetChanged);
+    let send = use_senders(state.dispatcher(), &state.view, &prefix);
     let pinned = state.pinned_index();
-    use_scroll_to_pinned(pinned, prefix.clone(), catalogue.clone());
-    let on_copy = {
-        let (view, prefix, dispatcher) = (
-            state.view.clone(),
-            prefix.clone().unwrap_or_default(),
-            state.dispatcher(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            if let Some(link) = url::absolute_url_for(&view, &prefix) {
-                browser::copy_to_clipboard(link, dispatcher.clone());
-            }
-        })
-    };
-    // The same callback on every render (the rows are memoised): the link is
-    // the page's URL as it is when clicked, with the feature's anchor.
-    let on_copy_feature = {
-        let dispatcher = state.dispatcher();
-        use_callback(prefix.clone(), move |id: String, prefix| {
-            let anchor = url::feature_anchor(prefix.as_deref(), &id);
-            if let Some(link) = url::feature_url(&anchor) {
-                browser::copy_to_clipboard(link, dispatcher.clone());
-            }
-        })
-    };
-    let heading_level = config.heading_level.clamp(1, 4);
-    let body = match (&state.load, selection.as_ref()) {
+    use_scroll_to_pinned(pinned, prefix.clone(), catalogue);
+    let body = match (&state.load, rows.selection.as_ref()) {
         (Load::Failed(failure), _) => error_panel(&ErrorPanelProps {
             failure: failure.clone(),
             text,
         }),
         (Load::Ready(c), Some(selection)) => {
-            let view = &state.view;
-            let facets = &selection.facets;
-            let stage_chips = chips(
-                c.stages.iter().map(|s| (&s.id, &s.label, Some(s.tone))),
-                &facets.stages,
-                &view.stages,
-            );
-            let category_chips = chips(
-                c.categories.iter().map(|cat| (&cat.id, &cat.label, None)),
-                &facets.categories,
-                &view.categories,
-            );
-            let (rows, forced) = rows_with_pinned(&selection.rows, pinned);
-            let rows = Rc::new(rows);
-            let release_rank = view.release.as_deref().and_then(|r| c.release_rank(r));
-            let limit = state.row_limit();
-            let status = (text.count_of)(facets.matching, facets.total);
-            let copy_status = state.copy_status.message(text.link_copied);
+            let (view, facets) = (&state.view, &selection.facets);
+            let (shown, forced) = rows_with_pinned(&selection.rows, pinned);
+            let release = view.release.as_deref().and_then(|r| c.release_rank(r));
             html! {
                 <>
-                    { heading(heading_level, "fm-title", &c.title) }
-                    if !c.intro.is_empty() {
-                        <p class="fm-intro">{inline_text(&c.intro, c.base_url.as_deref())}</p>
-                    }
-                    if !c.aspects.is_empty() {
-                        <details class="fm-defs-inline" open=true>
-                            <summary>{ if c.definitions_heading.is_empty() { text.what_stages_mean.to_string() } else { c.definitions_heading.clone() } }</summary>
-                            { definitions_table(&DefinitionsTableProps { catalogue: c.clone(), text, at_stage: None }) }
-                        </details>
-                    }
-                    if !c.features_heading.is_empty() {
-                        { heading(heading_level + 1, "fm-subtitle", &c.features_heading) }
-                    }
-                    if !c.features_intro.is_empty() {
-                        <p class="fm-intro">{inline_text(&c.features_intro, c.base_url.as_deref())}</p>
-                    }
-                    { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: (*grid).clone(), active: state.active_cell(), text, oncell: on_cell, live: state.live }) }
-                    <div class="fm-controls" role="search" aria-label={text.filters}>
-                        { search_box(&SearchBoxProps { value: view.q.clone().into(), label: text.search_label.into(), placeholder: text.search_placeholder.into(), oninput: on_search, input: search_input.clone() }) }
-                        { chip_group(&ChipGroupProps { legend: text.stages.into(), chips: stage_chips, ontoggle: on_stage }) }
-                        { chip_group(&ChipGroupProps { legend: text.categories.into(), chips: category_chips, ontoggle: on_category }) }
-                        <div class="fm-actions">
-                            if view.is_filtered() {
-                                <button type="button" class="fm-button" onclick={on_reset.clone()}>{text.reset}</button>
-                            }
-                            if !c.aspects.is_empty() {
-                                <button type="button" class="fm-button" onclick={on_defs} aria-haspopup="dialog">{text.what_stages_mean}</button>
-                            }
-                            <button type="button" class="fm-button" onclick={on_copy}>{text.copy_link}</button>
-                            if config.src.is_none() {
-                                <span class="fm-langs" role="group" aria-label={text.language}>
-                                    { for LANGUAGES.iter().map(|(code, name)| {
-                                        let on_lang = on_lang.clone();
-                                        let code = *code;
-                                        html! {
-                                            <button type="button" class="fm-button fm-lang" lang={code}
-                                                aria-pressed={if lang == code { "true" } else { "false" }}
-                                                onclick={Callback::from(move |_: MouseEvent| on_lang.emit(code.to_string()))}>{*name}</button>
-                                        }
-                                    }) }
-                                </span>
-                            }
-                        </div>
-                        if !c.releases.is_empty() {
-                            <div class="fm-releases">
-                                {release_select(text.as_of_release, text.latest, &c.releases, view.release.as_deref(), &on_release)}
-                                {release_select(text.changed_in, text.any_release, &c.releases, view.changed.as_deref(), &on_changed)}
-                            </div>
-                        }
-                        <p class="fm-copy-status" aria-live="polite">{copy_status}</p>
-                    </div>
-                    <p class="fm-status" role="status" aria-live="polite">{status}</p>
+                    { intro(c, text, config.heading_level) }
+                    { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: rows.grid.clone(), active: state.active_cell(), text, oncell: send.cell.clone(), live: state.live }) }
+                    { controls(c, &state, facets, text, config, &search_input, &send) }
+                    <p class="fm-status" role="status" aria-live="polite">{(text.count_of)(facets.matching, facets.total)}</p>
                     if forced {
                         <p class="fm-pinned-note">{text.shown_for_link}</p>
                     }
-                    if rows.is_empty() {
+                    if shown.is_empty() {
                         <div class="fm-empty">
                             <p>{text.no_match}</p>
-                            <button type="button" class="fm-button" onclick={on_reset}>{text.reset}</button>
+                            <button type="button" class="fm-button" onclick={send.reset.clone()}>{text.reset}</button>
                         </div>
                     } else {
-                        <Matrix catalogue={c.clone()} {rows} {limit} search={(*search).clone()} sort={view.sort} {text}
-                            onsort={on_sort} onbadge={on_badge} onshowall={on_show_all}
-                            release={release_rank} {pinned} prefix={prefix.clone().map(AttrValue::from)} oncopy={on_copy_feature} live={state.live} />
+                        <Matrix catalogue={c.clone()} rows={Rc::new(shown)} limit={state.row_limit()} search={(*rows.search).clone()} sort={view.sort} {text}
+                            onsort={send.sort.clone()} onbadge={send.badge.clone()} onshowall={send.show_all.clone()}
+                            {release} {pinned} prefix={prefix.map(AttrValue::from)} oncopy={send.copy_feature.clone()} live={state.live} />
                     }
                     if !c.footer.is_empty() {
                         <p class="fm-footer">{inline_text(&c.footer, c.base_url.as_deref())}</p>
                     }
-                    { definitions_dialog(&DefinitionsDialogProps { catalogue: c.clone(), text, defs: view.defs.clone(), onclose: on_close, refs: dialog.clone() }) }
+                    { definitions_dialog(&DefinitionsDialogProps { catalogue: c.clone(), text, defs: view.defs.clone(), onclose: send.close.clone(), refs: dialog }) }
                 </>
             }
         }
@@ -270,6 +140,209 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div ref={root} class={if state.live { "fm-root fm-live" } else { "fm-root" }} lang={text.locale} data-theme={config.theme.clone()}>
             {body}
+        </div>
+    }
+}
+
+/// The view worked out from the state, each part again only when what it
+/// depends on changes.
+struct ViewRows {
+    /// The rows and the facet counts (`None` until there is a catalogue).
+    selection: Rc<Option<Selection>>,
+    /// The summary grid's counts.
+    grid: Rc<Vec<Vec<usize>>>,
+    /// The search, for the rows' highlights.
+    search: Rc<Search>,
+}
+
+/// The view's rows, facets, summary counts and search for `catalogue`.
+#[hook]
+fn use_view_rows(catalogue: Option<CatalogueRef>, view: &ViewQuery) -> ViewRows {
+    let index = use_memo(catalogue.clone(), |c| {
+        c.as_ref().map(|c| Rc::new(SearchIndex::new(c)))
+    });
+    let selection = use_memo(
+        (
+            catalogue.clone(),
+            view.q.clone(),
+            view.stages.clone(),
+            view.categories.clone(),
+            view.sort,
+            view.release.clone(),
+            view.changed.clone(),
+        ),
+        |(c, ..)| match (c, index.as_ref()) {
+            (Some(c), Some(index)) => Some(select(c, index, view, &browser::collator(&c.locale))),
+            _ => None,
+        },
+    );
+    let grid = use_memo((catalogue, view.release.clone()), |(c, release)| {
+        match (c, index.as_ref()) {
+            (Some(c), Some(index)) => Rc::new(summary(c, index, release.as_deref())),
+            _ => Rc::new(Vec::new()),
+        }
+    });
+    let search = use_memo(view.q.clone(), |q| Search::new(q));
+    ViewRows {
+        selection,
+        grid: (*grid).clone(),
+        search,
+    }
+}
+
+/// One callback per control, each sending its action; the same callback on
+/// every render (but "copy link", which copies the view it was made with),
+/// so that memoised children stay unchanged.
+struct Senders {
+    search: Callback<String>,
+    stage: Callback<String>,
+    category: Callback<String>,
+    lang: Callback<String>,
+    badge: Callback<String>,
+    cell: Callback<(String, String)>,
+    sort: Callback<SortKey>,
+    reset: Callback<MouseEvent>,
+    defs: Callback<MouseEvent>,
+    close: Callback<()>,
+    show_all: Callback<()>,
+    release: Callback<Option<String>>,
+    changed: Callback<Option<String>>,
+    /// Copies the link to the view as it is at this render.
+    copy: Callback<MouseEvent>,
+    /// Copies the link to a feature (its id).
+    copy_feature: Callback<String>,
+}
+
+/// The controls' callbacks for this render; "copy link" copies `view`.
+#[hook]
+fn use_senders(
+    dispatcher: UseReducerDispatcher<State>,
+    view: &ViewQuery,
+    prefix: &Option<String>,
+) -> Senders {
+    Senders {
+        search: use_sender(dispatcher.clone(), Action::Search),
+        stage: use_sender(dispatcher.clone(), Action::ToggleStage),
+        category: use_sender(dispatcher.clone(), Action::ToggleCategory),
+        lang: use_sender(dispatcher.clone(), Action::SetLang),
+        badge: use_sender(dispatcher.clone(), |id| Action::OpenDefinitions(Some(id))),
+        cell: use_sender(dispatcher.clone(), |(category, stage)| Action::FilterCell {
+            category,
+            stage,
+        }),
+        sort: use_sender(dispatcher.clone(), Action::SortBy),
+        reset: use_sender(dispatcher.clone(), |_| Action::Reset),
+        defs: use_sender(dispatcher.clone(), |_| Action::OpenDefinitions(None)),
+        close: use_sender(dispatcher.clone(), |()| Action::CloseDefinitions),
+        show_all: use_sender(dispatcher.clone(), |()| Action::ShowAllRows),
+        release: use_sender(dispatcher.clone(), Action::SetRelease),
+        changed: use_sender(dispatcher.clone(), Action::SetChanged),
+        copy: {
+            let (view, prefix, dispatcher) = (
+                view.clone(),
+                prefix.clone().unwrap_or_default(),
+                dispatcher.clone(),
+            );
+            Callback::from(move |_: MouseEvent| {
+                if let Some(link) = url::absolute_url_for(&view, &prefix) {
+                    browser::copy_to_clipboard(link, dispatcher.clone());
+                }
+            })
+        },
+        // The link is the page's URL as it is when clicked, with the feature's anchor.
+        copy_feature: use_callback(prefix.clone(), move |id: String, prefix| {
+            let anchor = url::feature_anchor(prefix.as_deref(), &id);
+            if let Some(link) = url::feature_url(&anchor) {
+                browser::copy_to_clipboard(link, dispatcher.clone());
+            }
+        }),
+    }
+}
+
+/// The catalogue's title and introduction, the definitions table and the
+/// heading and introduction of the features.
+fn intro(c: &CatalogueRef, text: &'static UiText, heading_level: u8) -> Html {
+    let level = heading_level.clamp(1, 4);
+    html! {
+        <>
+            { heading(level, "fm-title", &c.title) }
+            if !c.intro.is_empty() {
+                <p class="fm-intro">{inline_text(&c.intro, c.base_url.as_deref())}</p>
+            }
+            if !c.aspects.is_empty() {
+                <details class="fm-defs-inline" open=true>
+                    <summary>{ if c.definitions_heading.is_empty() { text.what_stages_mean.to_string() } else { c.definitions_heading.clone() } }</summary>
+                    { definitions_table(&DefinitionsTableProps { catalogue: c.clone(), text, at_stage: None }) }
+                </details>
+            }
+            if !c.features_heading.is_empty() {
+                { heading(level + 1, "fm-subtitle", &c.features_heading) }
+            }
+            if !c.features_intro.is_empty() {
+                <p class="fm-intro">{inline_text(&c.features_intro, c.base_url.as_deref())}</p>
+            }
+        </>
+    }
+}
+
+/// The search region: the search box, the stage and category chips, the
+/// buttons (reset, definitions, copy link, languages), the release pickers
+/// and the copy status.
+fn controls(
+    c: &CatalogueRef,
+    state: &State,
+    facets: &Facets,
+    text: &'static UiText,
+    config: &MountConfig,
+    input: &NodeRef,
+    send: &Senders,
+) -> Html {
+    let view = &state.view;
+    let stage_chips = chips(
+        c.stages.iter().map(|s| (&s.id, &s.label, Some(s.tone))),
+        &facets.stages,
+        &view.stages,
+    );
+    let category_chips = chips(
+        c.categories.iter().map(|cat| (&cat.id, &cat.label, None)),
+        &facets.categories,
+        &view.categories,
+    );
+    let lang = state.lang(&config.lang);
+    html! {
+        <div class="fm-controls" role="search" aria-label={text.filters}>
+            { search_box(&SearchBoxProps { value: view.q.clone().into(), label: text.search_label.into(), placeholder: text.search_placeholder.into(), oninput: send.search.clone(), input: input.clone() }) }
+            { chip_group(&ChipGroupProps { legend: text.stages.into(), chips: stage_chips, ontoggle: send.stage.clone() }) }
+            { chip_group(&ChipGroupProps { legend: text.categories.into(), chips: category_chips, ontoggle: send.category.clone() }) }
+            <div class="fm-actions">
+                if view.is_filtered() {
+                    <button type="button" class="fm-button" onclick={send.reset.clone()}>{text.reset}</button>
+                }
+                if !c.aspects.is_empty() {
+                    <button type="button" class="fm-button" onclick={send.defs.clone()} aria-haspopup="dialog">{text.what_stages_mean}</button>
+                }
+                <button type="button" class="fm-button" onclick={send.copy.clone()}>{text.copy_link}</button>
+                if config.src.is_none() {
+                    <span class="fm-langs" role="group" aria-label={text.language}>
+                        { for LANGUAGES.iter().map(|(code, name)| {
+                            let on_lang = send.lang.clone();
+                            let code = *code;
+                            html! {
+                                <button type="button" class="fm-button fm-lang" lang={code}
+                                    aria-pressed={if lang == code { "true" } else { "false" }}
+                                    onclick={Callback::from(move |_: MouseEvent| on_lang.emit(code.to_string()))}>{*name}</button>
+                            }
+                        }) }
+                    </span>
+                }
+            </div>
+            if !c.releases.is_empty() {
+                <div class="fm-releases">
+                    {release_select(text.as_of_release, text.latest, &c.releases, view.release.as_deref(), &send.release)}
+                    {release_select(text.changed_in, text.any_release, &c.releases, view.changed.as_deref(), &send.changed)}
+                </div>
+            }
+            <p class="fm-copy-status" aria-live="polite">{state.copy_status.message(text.link_copied)}</p>
         </div>
     }
 }
