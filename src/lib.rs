@@ -217,41 +217,6 @@ pub fn unmount_element(element: &Element) -> bool {
     handle.map(|h| h.destroy()).is_some()
 }
 
-/// A timer for work that waits until the reader pauses: scheduling again
-/// cancels the pending run, and so does dropping it.
-#[derive(Default)]
-pub(crate) struct Debounce(std::cell::Cell<Option<i32>>);
-
-impl Debounce {
-    /// Runs `f` after `ms` milliseconds unless scheduled again before.
-    pub(crate) fn schedule(&self, ms: i32, f: impl FnOnce() + 'static) {
-        self.cancel();
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let f = wasm_bindgen::closure::Closure::once_into_js(f);
-        let handle = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms)
-            .ok();
-        self.0.set(handle);
-    }
-
-    fn cancel(&self) {
-        // Only a scheduled run touches the window (never during prerendering).
-        if let Some(handle) = self.0.take() {
-            if let Some(window) = web_sys::window() {
-                window.clear_timeout_with_handle(handle);
-            }
-        }
-    }
-}
-
-impl Drop for Debounce {
-    fn drop(&mut self) {
-        self.cancel();
-    }
-}
-
 /// Bytes of WebAssembly memory the widget holds (read by the benchmark).
 #[wasm_bindgen(js_name = wasmMemoryBytes)]
 pub fn wasm_memory_bytes() -> f64 {

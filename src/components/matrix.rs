@@ -3,6 +3,7 @@ use std::rc::Rc;
 use catalogue::history;
 use catalogue::inline::resolve_link;
 use catalogue::view::{Search, Sort, SortDir, SortKey};
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::{highlighted, inline_text, stage_badge, stage_bar, StageBarProps};
@@ -42,7 +43,7 @@ pub struct MatrixProps {
 const FIRST_SCREEN_ROWS: usize = 40;
 
 /// The pause after which the rows past the first screen render.
-const CATCH_UP_MS: i32 = 120;
+const CATCH_UP_MS: u32 = 120;
 
 /// The feature table: grouped by category in catalogue order by default,
 /// one flat list when a sort is active.
@@ -86,7 +87,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         on_page: None,
         settled: props.search.clone(),
         catch_up: false,
-        later: crate::Debounce::default(),
+        later: None,
     });
     let update = use_force_update();
     let all = &props.rows[..props.rows.len().min(props.limit)];
@@ -118,10 +119,11 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         move |&(_, _, behind)| {
             if behind {
                 let catch_up = pacing.clone();
-                pacing.borrow().later.schedule(CATCH_UP_MS, move || {
+                // Replacing the pending catch-up cancels it.
+                pacing.borrow_mut().later = Some(Timeout::new(CATCH_UP_MS, move || {
                     catch_up.borrow_mut().catch_up = true;
                     update.force_update();
-                });
+                }));
             }
         },
     );
@@ -200,8 +202,8 @@ struct Pacing {
     settled: Search,
     /// Whether the next render renders every row.
     catch_up: bool,
-    /// The catch-up, after the reader pauses.
-    later: crate::Debounce,
+    /// The catch-up, after the reader pauses (dropped: cancelled).
+    later: Option<Timeout>,
 }
 
 /// The rows to render in the frame of a change: the first screen of `rows`,
