@@ -6,8 +6,8 @@ fn main() {
     feature_matrix::start();
 }
 
-/// Talc instead of the default dlmalloc: smaller code (2.4 KB gzip); the
-/// wasm is single-threaded, so it takes no lock.
+/// Talc instead of the default dlmalloc: smaller code. The wasm is
+/// single-threaded, so it takes no lock.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

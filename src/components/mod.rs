@@ -1,8 +1,9 @@
 //! One part of the widget per file. Components render state and send actions; the
 //! parts without state of their own (highlighted text, inline text, stage
 //! badges and bars, chips, the summary grid, the definitions table, the
-//! error panel, the search box, the definitions dialog) are plain functions
-//! that return `Html`: each component costs about 5 KB of wasm.
+//! error panel, the search box, the definitions dialog, the parts of the
+//! app's layout) are plain functions that return `Html`: each component
+//! adds its own copy of Yew's lifecycle code to the wasm.
 
 mod app;
 mod chip_group;
