@@ -1,3 +1,6 @@
+//! The widget's root component: one instance's state, the effects that keep
+//! it in step with the catalogue and the URL, and the layout of its parts.
+
 use std::rc::Rc;
 
 use catalogue::view::{

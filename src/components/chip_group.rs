@@ -1,3 +1,5 @@
+//! Toggle chips: the stage and category filters, each chip with its live count.
+
 use catalogue::Tone;
 use yew::prelude::*;
 

@@ -1,3 +1,6 @@
+//! What each stage promises: the aspects × stages table, inline under the
+//! intro and in a modal dialog opened from a stage badge or a button.
+
 use catalogue::view::Definitions;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlElement};

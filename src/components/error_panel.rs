@@ -1,3 +1,5 @@
+//! The error panel: why no catalogue can be shown, inside the widget.
+
 use yew::prelude::*;
 
 use crate::i18n::UiText;

@@ -1,3 +1,5 @@
+//! Text with the search's matches marked.
+
 use catalogue::view::{split_highlights, Search};
 use yew::prelude::*;
 

@@ -1,3 +1,5 @@
+//! Catalogue text with its inline links, as text and `<a>` elements.
+
 use catalogue::inline::{parse_inline, resolve_link, Segment};
 use yew::prelude::*;
 

@@ -1,3 +1,6 @@
+//! The feature table: one row per feature, grouped by category or sorted,
+//! the first screen of rows first when the rows change.
+
 use std::rc::Rc;
 
 use catalogue::history;

@@ -1,3 +1,5 @@
+//! Stage labels and badges in their tone colours.
+
 use catalogue::Stage;
 use yew::prelude::*;
 

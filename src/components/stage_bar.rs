@@ -1,3 +1,5 @@
+//! A category's stage mix as a stacked bar.
+
 use catalogue::Tone;
 use yew::prelude::*;
 

@@ -1,3 +1,5 @@
+//! The summary grid: categories × stages with counts, a filter per cell.
+
 use std::rc::Rc;
 
 use yew::prelude::*;
