@@ -174,11 +174,10 @@ impl State {
     }
 }
 
-/// The rows to show for the `selected` ones: a linked feature (`pinned`)
-/// is shown even when the filters hide it, first; the flag says it was added,
-/// so that the reader is told.
-pub fn rows_with_pinned(selected: &[usize], pinned: Option<usize>) -> (Vec<usize>, bool) {
-    let mut rows = selected.to_vec();
+/// The rows to show: the selected `rows`, and first the linked feature
+/// (`pinned`) when the filters hide it; the flag says it was added, so that
+/// the reader is told.
+pub fn rows_with_pinned(mut rows: Vec<usize>, pinned: Option<usize>) -> (Vec<usize>, bool) {
     let forced = pinned.filter(|i| !rows.contains(i));
     if let Some(i) = forced {
         rows.insert(0, i);
@@ -382,10 +381,10 @@ mod tests {
 
     #[test]
     fn a_linked_feature_the_filters_hide_is_shown_first() {
-        assert_eq!(rows_with_pinned(&[4, 7], Some(2)), (vec![2, 4, 7], true));
-        assert_eq!(rows_with_pinned(&[4, 7], Some(7)), (vec![4, 7], false));
-        assert_eq!(rows_with_pinned(&[4, 7], None), (vec![4, 7], false));
-        assert_eq!(rows_with_pinned(&[], Some(0)), (vec![0], true));
+        assert_eq!(rows_with_pinned(vec![4, 7], Some(2)), (vec![2, 4, 7], true));
+        assert_eq!(rows_with_pinned(vec![4, 7], Some(7)), (vec![4, 7], false));
+        assert_eq!(rows_with_pinned(vec![4, 7], None), (vec![4, 7], false));
+        assert_eq!(rows_with_pinned(vec![], Some(0)), (vec![0], true));
     }
 
     #[test]

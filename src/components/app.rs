@@ -110,7 +110,7 @@ pub fn App(props: &AppProps) -> Html {
         }),
         (Load::Ready(c), Some(selection)) => {
             let (view, facets) = (&state.view, &selection.facets);
-            let (shown, forced) = rows_with_pinned(&selection.rows, pinned);
+            let (shown, forced) = rows_with_pinned(selection.rows.clone(), pinned);
             let release = view.release.as_deref().and_then(|r| c.release_rank(r));
             html! {
                 <>
