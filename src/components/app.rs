@@ -4,19 +4,18 @@
 use std::rc::Rc;
 
 use catalogue::view::{
-    select, summary, Definitions, Facets, Search, SearchIndex, Selection, SortKey, ViewQuery,
+    select, summary, Definitions, Search, SearchIndex, Selection, SortKey, ViewQuery,
 };
-use catalogue::Tone;
 use yew::prelude::*;
 
+use super::controls::controls;
+use super::intro::intro;
 use super::takeover::{use_scroll_to_pinned, use_takeover};
 use super::{
-    chip_group, definitions_dialog, definitions_table, error_panel, inline_text, search_box,
-    summary_grid, use_definitions_dialog, use_search_shortcut, Chip, ChipGroupProps,
-    DefinitionsDialogProps, DefinitionsTableProps, ErrorPanelProps, Matrix, SearchBoxProps,
-    SummaryGridProps,
+    definitions_dialog, error_panel, inline_text, summary_grid, use_definitions_dialog,
+    use_search_shortcut, DefinitionsDialogProps, ErrorPanelProps, Matrix, SummaryGridProps,
 };
-use crate::i18n::{ui_text, UiText, LANGUAGES};
+use crate::i18n::ui_text;
 use crate::state::{rows_with_pinned, Action, CatalogueRef, Change, Load, State};
 use crate::{browser, url, MountConfig};
 
@@ -196,24 +195,24 @@ fn use_view_rows(catalogue: Option<CatalogueRef>, view: &ViewQuery) -> ViewRows 
 /// One callback per control, each sending its action; the same callback on
 /// every render (but "copy link", which copies the view it was made with),
 /// so that memoised children stay unchanged.
-struct Senders {
-    search: Callback<String>,
-    stage: Callback<String>,
-    category: Callback<String>,
-    lang: Callback<String>,
-    badge: Callback<String>,
-    cell: Callback<(String, String)>,
-    sort: Callback<SortKey>,
-    reset: Callback<MouseEvent>,
-    defs: Callback<MouseEvent>,
-    close: Callback<()>,
-    show_all: Callback<()>,
-    release: Callback<Option<String>>,
-    changed: Callback<Option<String>>,
+pub(super) struct Senders {
+    pub(super) search: Callback<String>,
+    pub(super) stage: Callback<String>,
+    pub(super) category: Callback<String>,
+    pub(super) lang: Callback<String>,
+    pub(super) badge: Callback<String>,
+    pub(super) cell: Callback<(String, String)>,
+    pub(super) sort: Callback<SortKey>,
+    pub(super) reset: Callback<MouseEvent>,
+    pub(super) defs: Callback<MouseEvent>,
+    pub(super) close: Callback<()>,
+    pub(super) show_all: Callback<()>,
+    pub(super) release: Callback<Option<String>>,
+    pub(super) changed: Callback<Option<String>>,
     /// Copies the link to the view as it is at this render.
-    copy: Callback<MouseEvent>,
+    pub(super) copy: Callback<MouseEvent>,
     /// Copies the link to a feature (its id).
-    copy_feature: Callback<String>,
+    pub(super) copy_feature: Callback<String>,
 }
 
 /// The controls' callbacks for this render; "copy link" copies `view`.
@@ -262,148 +261,6 @@ fn use_senders(
     }
 }
 
-/// The catalogue's title and introduction, the definitions table and the
-/// heading and introduction of the features.
-fn intro(c: &CatalogueRef, text: &'static UiText, heading_level: u8) -> Html {
-    let level = heading_level.clamp(1, 4);
-    html! {
-        <>
-            { heading(level, "fm-title", &c.title) }
-            if !c.intro.is_empty() {
-                <p class="fm-intro">{inline_text(&c.intro, c.base_url.as_deref())}</p>
-            }
-            if !c.aspects.is_empty() {
-                <details class="fm-defs-inline" open=true>
-                    <summary>{ if c.definitions_heading.is_empty() { text.what_stages_mean.to_string() } else { c.definitions_heading.clone() } }</summary>
-                    { definitions_table(&DefinitionsTableProps { catalogue: c.clone(), text, at_stage: None }) }
-                </details>
-            }
-            if !c.features_heading.is_empty() {
-                { heading(level + 1, "fm-subtitle", &c.features_heading) }
-            }
-            if !c.features_intro.is_empty() {
-                <p class="fm-intro">{inline_text(&c.features_intro, c.base_url.as_deref())}</p>
-            }
-        </>
-    }
-}
-
-/// The search region: the search box, the stage and category chips, the
-/// buttons (reset, definitions, copy link, languages), the release pickers
-/// and the copy status.
-fn controls(
-    c: &CatalogueRef,
-    state: &State,
-    facets: &Facets,
-    text: &'static UiText,
-    config: &MountConfig,
-    input: &NodeRef,
-    send: &Senders,
-) -> Html {
-    let view = &state.view;
-    let stage_chips = chips(
-        c.stages.iter().map(|s| (&s.id, &s.label, Some(s.tone))),
-        &facets.stages,
-        &view.stages,
-    );
-    let category_chips = chips(
-        c.categories.iter().map(|cat| (&cat.id, &cat.label, None)),
-        &facets.categories,
-        &view.categories,
-    );
-    let lang = state.lang(&config.lang);
-    html! {
-        <div class="fm-controls" role="search" aria-label={text.filters}>
-            { search_box(&SearchBoxProps { value: view.q.clone().into(), label: text.search_label.into(), placeholder: text.search_placeholder.into(), oninput: send.search.clone(), input: input.clone() }) }
-            { chip_group(&ChipGroupProps { legend: text.stages.into(), chips: stage_chips, ontoggle: send.stage.clone() }) }
-            { chip_group(&ChipGroupProps { legend: text.categories.into(), chips: category_chips, ontoggle: send.category.clone() }) }
-            <div class="fm-actions">
-                if view.is_filtered() {
-                    <button type="button" class="fm-button" onclick={send.reset.clone()}>{text.reset}</button>
-                }
-                if !c.aspects.is_empty() {
-                    <button type="button" class="fm-button" onclick={send.defs.clone()} aria-haspopup="dialog">{text.what_stages_mean}</button>
-                }
-                <button type="button" class="fm-button" onclick={send.copy.clone()}>{text.copy_link}</button>
-                if config.src.is_none() {
-                    <span class="fm-langs" role="group" aria-label={text.language}>
-                        { for LANGUAGES.iter().map(|(code, name)| {
-                            let on_lang = send.lang.clone();
-                            let code = *code;
-                            html! {
-                                <button type="button" class="fm-button fm-lang" lang={code}
-                                    aria-pressed={if lang == code { "true" } else { "false" }}
-                                    onclick={Callback::from(move |_: MouseEvent| on_lang.emit(code.to_string()))}>{*name}</button>
-                            }
-                        }) }
-                    </span>
-                }
-            </div>
-            if !c.releases.is_empty() {
-                <div class="fm-releases">
-                    {release_select(text.as_of_release, text.latest, &c.releases, view.release.as_deref(), &send.release)}
-                    {release_select(text.changed_in, text.any_release, &c.releases, view.changed.as_deref(), &send.changed)}
-                </div>
-            }
-            <p class="fm-copy-status" aria-live="polite">{state.copy_status.message(text.link_copied)}</p>
-        </div>
-    }
-}
-
-/// Toggle chips for (id, label, tone) items with their live counts; pressed when active.
-fn chips<'a>(
-    items: impl Iterator<Item = (&'a String, &'a String, Option<Tone>)>,
-    counts: &[usize],
-    active: &[String],
-) -> Vec<Chip> {
-    items
-        .zip(counts)
-        .map(|((id, label, tone), &count)| Chip {
-            id: id.clone(),
-            label: label.clone().into(),
-            count,
-            pressed: active.contains(id),
-            tone,
-        })
-        .collect()
-}
-
-/// A labelled `<select>` of releases (newest first) with a first option for
-/// none; `onpick` gets the chosen release.
-fn release_select(
-    label: &'static str,
-    none: &'static str,
-    releases: &[String],
-    current: Option<&str>,
-    onpick: &Callback<Option<String>>,
-) -> Html {
-    let onchange = {
-        let onpick = onpick.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                let value = select.value();
-                onpick.emit((!value.is_empty()).then_some(value));
-            }
-        })
-    };
-    let options: Html = releases
-        .iter()
-        .rev()
-        .map(|r| {
-            html! { <option value={r.clone()} selected={current == Some(r.as_str())}>{r.clone()}</option> }
-        })
-        .collect();
-    html! {
-        <label class="fm-release">
-            <span class="fm-release-label">{label}</span>
-            <select class="fm-select" {onchange}>
-                <option value="" selected={current.is_none()}>{none}</option>
-                {options}
-            </select>
-        </label>
-    }
-}
-
 /// A callback that turns its argument into an action and dispatches it; the
 /// same callback on every render, so that memoised children stay unchanged.
 #[hook]
@@ -412,15 +269,4 @@ fn use_sender<T: 'static>(
     make: fn(T) -> Action,
 ) -> Callback<T> {
     use_callback((), move |value: T, _| dispatcher.dispatch(make(value)))
-}
-
-fn heading(level: u8, class: &'static str, text: &str) -> Html {
-    let text = text.to_string();
-    match level {
-        1 => html! { <h1 {class}>{text}</h1> },
-        2 => html! { <h2 {class}>{text}</h2> },
-        3 => html! { <h3 {class}>{text}</h3> },
-        4 => html! { <h4 {class}>{text}</h4> },
-        _ => html! { <h5 {class}>{text}</h5> },
-    }
 }

@@ -7,10 +7,12 @@
 
 mod app;
 mod chip_group;
+mod controls;
 mod definitions;
 mod error_panel;
 mod highlighted;
 mod inline_text;
+mod intro;
 mod matrix;
 mod search_box;
 mod stage_badge;
