@@ -195,7 +195,7 @@ fn broken(mention: &Mention, dir: &str, tree: &dyn Tree) -> Option<String> {
     let file = if mention.path.contains('.') {
         mention.path.clone()
     } else {
-        // A document by its bare name, such as `README §3`.
+        // A document named without its extension: add the markdown one.
         format!("{}.md", mention.path)
     };
     let Some(found) = resolve(&file, dir, tree) else {
