@@ -38,12 +38,12 @@ pub fn names(env: &Env, wasm: &Path, glue: &Path) -> Result<(), String> {
     let mut mapping = Mapping::parse(&String::from_utf8_lossy(&out.stdout))?;
     // The mapping leaves out the new module name: it is read from the module.
     let bytes = fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    let mut old: Vec<&str> = mapping.imports.iter().map(|(m, ..)| m.as_str()).collect();
+    let mut old: Vec<&str> = mapping.imports.iter().map(|i| i.module.as_str()).collect();
     old.dedup();
     let mut new = import_modules(&bytes)?;
     new.dedup();
     match (old.as_slice(), new.as_slice()) {
-        ([old], [new]) => mapping.modules.push((old.to_string(), new.clone())),
+        ([old], [new]) => mapping.modules.push(Rename::new(old, new)),
         _ => {
             return Err(format!(
                 "imports from modules {old:?}, renamed to {new:?}: one of each expected"
@@ -141,13 +141,36 @@ impl Reader<'_> {
     }
 }
 
-/// Binaryen's mapping: imports as (module, name, new name), exports as
-/// (name, new name); modules as (module, new module), which `names` adds.
+/// Binaryen's mapping of old names to new ones; `names` adds the modules.
 #[derive(Debug, Default, PartialEq)]
 pub struct Mapping {
-    pub imports: Vec<(String, String, String)>,
-    pub exports: Vec<(String, String)>,
-    pub modules: Vec<(String, String)>,
+    pub imports: Vec<ImportRename>,
+    pub exports: Vec<Rename>,
+    pub modules: Vec<Rename>,
+}
+
+/// An import of `module` renamed from `name` to `new`.
+#[derive(Debug, PartialEq)]
+pub struct ImportRename {
+    pub module: String,
+    pub name: String,
+    pub new: String,
+}
+
+/// An export's or a module's old and new name.
+#[derive(Debug, PartialEq)]
+pub struct Rename {
+    pub name: String,
+    pub new: String,
+}
+
+impl Rename {
+    fn new(name: &str, new: &str) -> Rename {
+        Rename {
+            name: name.to_string(),
+            new: new.to_string(),
+        }
+    }
 }
 
 impl Mapping {
@@ -171,12 +194,12 @@ impl Mapping {
                 .map(String::from)
                 .collect();
             match (section, strings.as_slice()) {
-                ("imports", [module, name, new]) => {
-                    mapping
-                        .imports
-                        .push((module.clone(), name.clone(), new.clone()))
-                }
-                ("exports", [name, new]) => mapping.exports.push((name.clone(), new.clone())),
+                ("imports", [module, name, new]) => mapping.imports.push(ImportRename {
+                    module: module.clone(),
+                    name: name.clone(),
+                    new: new.clone(),
+                }),
+                ("exports", [name, new]) => mapping.exports.push(Rename::new(name, new)),
                 _ => return Err(format!("wasm-opt's name mapping: unexpected line {line:?}")),
             }
         }
@@ -192,17 +215,17 @@ impl Mapping {
 /// each export a property `wasm.name`.
 pub fn apply(js: &str, mapping: &Mapping) -> Result<String, String> {
     let mut js = js.to_string();
-    for (_, name, new) in &mapping.imports {
+    for ImportRename { name, new, .. } in &mapping.imports {
         js = replace_once(
             &js,
             &format!(" {name}: function("),
             &format!(" {new}: function("),
         )?;
     }
-    for (module, new) in &mapping.modules {
+    for Rename { name: module, new } in &mapping.modules {
         js = replace_once(&js, &format!("\"{module}\":"), &format!("\"{new}\":"))?;
     }
-    for (name, new) in &mapping.exports {
+    for Rename { name, new } in &mapping.exports {
         js = replace_property(&js, &format!("wasm.{name}"), &format!("wasm.{new}"));
         // Nothing may reach the export by its old name as a string (the
         // glue's own JS functions may share the name: they are not renamed).
@@ -270,19 +293,19 @@ export function memory() { return wasm.memory; }
         assert_eq!(m.imports.len(), 2);
         assert_eq!(
             m.imports[1],
-            (
-                "./feature-matrix-1a_bg.js".into(),
-                "__wbg_closest_3982".into(),
-                "a".into()
-            )
+            ImportRename {
+                module: "./feature-matrix-1a_bg.js".into(),
+                name: "__wbg_closest_3982".into(),
+                new: "a".into()
+            }
         );
-        assert_eq!(m.exports[1], ("__wbindgen_malloc".into(), "c".into()));
+        assert_eq!(m.exports[1], Rename::new("__wbindgen_malloc", "c"));
     }
 
     fn mapping() -> Mapping {
         let mut m = Mapping::parse(MAPPING).unwrap();
         m.modules
-            .push(("./feature-matrix-1a_bg.js".into(), "e".into()));
+            .push(Rename::new("./feature-matrix-1a_bg.js", "e"));
         m
     }
 
@@ -320,11 +343,11 @@ export function memory() { return wasm.memory; }
     #[test]
     fn a_glue_without_an_import_is_refused() {
         let mut m = mapping();
-        m.imports.push((
-            "./feature-matrix-1a_bg.js".into(),
-            "__wbg_gone_00".into(),
-            "f".into(),
-        ));
+        m.imports.push(ImportRename {
+            module: "./feature-matrix-1a_bg.js".into(),
+            name: "__wbg_gone_00".into(),
+            new: "f".into(),
+        });
         let err = apply(GLUE, &m).unwrap_err();
         assert!(err.contains("__wbg_gone_00"), "{err}");
     }

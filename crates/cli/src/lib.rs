@@ -182,12 +182,12 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                 Source::Markdown => {
                     let ids_from = match ids_from.map(|path| load_file(host, &path)) {
                         None => None,
-                        Some(Ok(Ok(c))) => Some(c),
-                        Some(Ok(Err(e))) => {
+                        Some(Ok(c)) => Some(c),
+                        Some(Err(FileError::Invalid(e))) => {
                             host.err(&format!("error: --ids-from: {e}\n"));
                             return USAGE_OR_IO;
                         }
-                        Some(Err(e)) => return io_error(host, &e),
+                        Some(Err(FileError::Unreadable(e))) => return io_error(host, &e),
                     };
                     let options = ImportOptions {
                         locale,
@@ -256,16 +256,25 @@ fn read_text(host: &mut dyn Host, path: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("{path}: {}", ReadError::NotText))
 }
 
+/// Why a catalogue file gave no catalogue.
+enum FileError {
+    /// It could not be read (`path: reason`): exit code 2.
+    Unreadable(String),
+    /// It was read and is not a valid catalogue: exit code 1.
+    Invalid(LoadError),
+}
+
 /// Reads and loads a catalogue file; a file over the size limit is refused
-/// without being read. The outer `Err` is an I/O error.
-fn load_file(host: &mut dyn Host, path: &str) -> Result<Result<Catalogue, LoadError>, String> {
+/// without being read.
+fn load_file(host: &mut dyn Host, path: &str) -> Result<Catalogue, FileError> {
     if path != "-" {
-        let size = host.file_size(path).map_err(|e| format!("{path}: {e}"))?;
-        if let Err(too_large) = catalogue::validate::check_size(size) {
-            return Ok(Err(too_large));
-        }
+        let size = host
+            .file_size(path)
+            .map_err(|e| FileError::Unreadable(format!("{path}: {e}")))?;
+        catalogue::validate::check_size(size).map_err(FileError::Invalid)?;
     }
-    Ok(load(&read_bytes(host, path)?))
+    let bytes = read_bytes(host, path).map_err(FileError::Unreadable)?;
+    load(&bytes).map_err(FileError::Invalid)
 }
 
 fn validate(host: &mut dyn Host, files: &[String], format: Format) -> u8 {
@@ -274,11 +283,11 @@ fn validate(host: &mut dyn Host, files: &[String], format: Format) -> u8 {
     let mut reports = Vec::new();
     for file in files {
         match load_file(host, file) {
-            Err(e) => {
+            Err(FileError::Unreadable(e)) => {
                 host.err(&format!("error: {e}\n"));
                 any_unreadable = true;
             }
-            Ok(Ok(c)) => {
+            Ok(c) => {
                 if let Format::Text = format {
                     host.out(&format!(
                         "{file}: ok ({} features, {} stages, {} categories)\n",
@@ -289,7 +298,7 @@ fn validate(host: &mut dyn Host, files: &[String], format: Format) -> u8 {
                 }
                 reports.push(serde_json::json!({ "file": file, "valid": true, "problems": [] }));
             }
-            Ok(Err(e)) => {
+            Err(FileError::Invalid(e)) => {
                 any_invalid = true;
                 let problems = e.problems();
                 if let Format::Text = format {
@@ -375,12 +384,12 @@ fn import(host: &mut dyn Host, page: &str, text: &str, options: &ImportOptions) 
 
 fn compare(host: &mut dyn Host, a: &str, b: &str) -> u8 {
     let mut load_one = |path: &str| match load_file(host, path) {
-        Ok(Ok(c)) => Some(c),
-        Ok(Err(e)) => {
+        Ok(c) => Some(c),
+        Err(FileError::Invalid(e)) => {
             host.err(&format!("error: {path}: {e}\n"));
             None
         }
-        Err(e) => {
+        Err(FileError::Unreadable(e)) => {
             host.err(&format!("error: {e}\n"));
             None
         }
@@ -413,12 +422,12 @@ fn compare(host: &mut dyn Host, a: &str, b: &str) -> u8 {
 
 async fn render(host: &mut dyn Host, path: &str, mut config: MountConfig) -> u8 {
     let catalogue = match load_file(host, path) {
-        Ok(Ok(c)) => c,
-        Ok(Err(e)) => {
+        Ok(c) => c,
+        Err(FileError::Invalid(e)) => {
             host.err(&format!("error: {path}: {e}\n"));
             return INVALID;
         }
-        Err(e) => return io_error(host, &e),
+        Err(FileError::Unreadable(e)) => return io_error(host, &e),
     };
     if config.lang.is_empty() {
         config.lang = catalogue.locale.clone();
