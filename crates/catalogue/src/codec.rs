@@ -5,11 +5,11 @@
 //! warning says so. Serialising keeps every parameter that is not ours.
 
 use crate::validate::{is_valid_id, is_valid_release};
-use crate::view::{Definitions, Sort, SortDir, SortKey, ViewQuery, MAX_QUERY_CHARS};
+use crate::view::{Definitions, Sort, SortDir, SortKey, ViewMode, ViewQuery, MAX_QUERY_CHARS};
 
 /// Our parameter names, in the order they are written.
-pub const PARAMS: [&str; 9] = [
-    "q", "stage", "category", "sort", "dir", "lang", "defs", "release", "changed",
+pub const PARAMS: [&str; 10] = [
+    "q", "stage", "category", "sort", "dir", "lang", "defs", "release", "changed", "view",
 ];
 
 /// Most ids kept from one comma-separated list.
@@ -61,7 +61,7 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
         }
         values[slot] = Some(value);
     }
-    let [q, stage, category, sort, dir, lang, defs, release, changed] = values;
+    let [q, stage, category, sort, dir, lang, defs, release, changed, view_mode] = values;
     let warn = |w: &mut Vec<String>, name: &str, msg: String| {
         w.push(format!("{}: {msg}", param_name(prefix, name)))
     };
@@ -136,8 +136,12 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
         ("release", release, &mut view.release),
         ("changed", changed, &mut view.changed),
     ] {
+        let valid = |r: &str| match r.split_once("..") {
+            Some((from, to)) if name == "changed" => is_valid_release(from) && is_valid_release(to),
+            _ => is_valid_release(r),
+        };
         *slot = match value {
-            Some(r) if is_valid_release(&r) => Some(r),
+            Some(r) if valid(&r) => Some(r),
             Some(r) => {
                 warn(
                     w,
@@ -149,6 +153,17 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
             None => None,
         };
     }
+    view.view = match view_mode.as_deref() {
+        None => ViewMode::Table,
+        Some(v) => ViewMode::parse(v).unwrap_or_else(|| {
+            warn(
+                w,
+                "view",
+                format!("{:?} is not table or releases; ignored", short(v)),
+            );
+            ViewMode::Table
+        }),
+    };
     parsed
 }
 
@@ -232,6 +247,9 @@ pub fn serialize_query(view: &ViewQuery, prefix: &str, existing: &str) -> String
     }
     if let Some(changed) = &view.changed {
         push("changed", changed);
+    }
+    if view.view != ViewMode::Table {
+        push("view", view.view.as_str());
     }
     out.join("&")
 }

@@ -3,7 +3,7 @@
 //! catalogue's `releases` (oldest first); the format of a feature's
 //! `history` is described in `docs/catalogue-format.md`.
 
-use crate::model::{Catalogue, Feature};
+use crate::model::{Catalogue, Deprecation, Feature, StageChange};
 
 /// The feature's stage id as of release `rank`; `None` when the feature did
 /// not exist yet. A feature without history holds its stage in every release.
@@ -40,6 +40,50 @@ pub fn changed_in(catalogue: &Catalogue, feature: &Feature, rank: usize) -> bool
     !feature.history.is_empty() && differs_from_before(|r| stage_at(catalogue, feature, r), rank)
 }
 
+/// The feature's stage at `from` and at `to` (release ranks; `from` `None`
+/// is before the first release) when they differ, a feature new since
+/// `from` included; `None` when it did not change, or has no history.
+pub fn change_between<'a>(
+    catalogue: &Catalogue,
+    feature: &'a Feature,
+    from: Option<usize>,
+    to: usize,
+) -> Option<(Option<&'a str>, &'a str)> {
+    let at = |r: usize| stage_at(catalogue, feature, r);
+    if feature.history.is_empty() || !differs_between(at, from, to) {
+        return None;
+    }
+    Some((from.and_then(at), at(to)?))
+}
+
+/// The feature's deprecation, if it was deprecated as of release `rank`
+/// (any time, with `rank` `None`).
+pub fn deprecation_as_of<'a>(
+    catalogue: &Catalogue,
+    feature: &'a Feature,
+    rank: Option<usize>,
+) -> Option<&'a Deprecation> {
+    feature.deprecated.as_ref().filter(|d| {
+        rank.is_none_or(|rank| catalogue.release_rank(&d.since).is_some_and(|r| r <= rank))
+    })
+}
+
+/// The steps of the feature's history up to release `rank` (all of them
+/// with `rank` `None`).
+pub fn history_as_of<'a>(
+    catalogue: &'a Catalogue,
+    feature: &'a Feature,
+    rank: Option<usize>,
+) -> impl Iterator<Item = &'a StageChange> + 'a {
+    feature.history.iter().filter(move |step| {
+        rank.is_none_or(|rank| {
+            catalogue
+                .release_rank(&step.since)
+                .is_some_and(|r| r <= rank)
+        })
+    })
+}
+
 /// The rule behind [`stage_at`], over a history given as (release rank,
 /// stage) pairs oldest first: the last stage entered at or before `rank`.
 /// The search index uses it too, on ranks it computed once.
@@ -59,8 +103,18 @@ pub(crate) fn differs_from_before<T: PartialEq>(
     stage_at: impl Fn(usize) -> Option<T>,
     rank: usize,
 ) -> bool {
-    let now = stage_at(rank);
-    now.is_some() && now != rank.checked_sub(1).and_then(stage_at)
+    differs_between(stage_at, rank.checked_sub(1), rank)
+}
+
+/// The rule behind [`change_between`]: the stage at `to` exists and is not
+/// the one at `from` (nothing before the first release).
+pub(crate) fn differs_between<T: PartialEq>(
+    stage_at: impl Fn(usize) -> Option<T>,
+    from: Option<usize>,
+    to: usize,
+) -> bool {
+    let now = stage_at(to);
+    now.is_some() && now != from.and_then(stage_at)
 }
 
 /// The release in which the feature entered the stage it has as of `rank`

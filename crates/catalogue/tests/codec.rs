@@ -1,13 +1,13 @@
 //! URL query codec: round trips, hostile input, other parameters preserved.
 
 use feature_matrix_catalogue::codec::{parse_query, serialize_query};
-use feature_matrix_catalogue::view::{Definitions, Sort, SortDir, SortKey, ViewQuery};
+use feature_matrix_catalogue::view::{Definitions, Sort, SortDir, SortKey, ViewMode, ViewQuery};
 use proptest::prelude::*;
 
 #[test]
 fn parses_every_parameter() {
     let p = parse_query(
-        "?q=helm&stage=beta,stable&category=core&sort=stage&dir=desc&lang=en&defs=beta&release=1.24&changed=1.33",
+        "?q=helm&stage=beta,stable&category=core&sort=stage&dir=desc&lang=en&defs=beta&release=1.24&changed=1.33&view=releases",
         "",
     );
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
@@ -25,6 +25,7 @@ fn parses_every_parameter() {
             defs: Definitions::AtStage("beta".into()),
             release: Some("1.24".into()),
             changed: Some("1.33".into()),
+            view: ViewMode::Releases,
         }
     );
 }
@@ -106,13 +107,19 @@ fn view() -> impl Strategy<Value = ViewQuery> {
             .prop_map(Definitions::AtStage),
     ];
     let lang = proptest::option::of("[a-z]{2,3}(-[a-z0-9]{1,8})?");
-    let release = || proptest::option::of("[A-Za-z0-9._-]{1,12}");
+    let release = || "[A-Za-z0-9_-]{1,6}(\\.[A-Za-z0-9_-]{1,5})?";
+    // One release, or a range of two.
+    let changed = proptest::option::of(prop_oneof![
+        release(),
+        (release(), release()).prop_map(|(a, b)| format!("{a}..{b}")),
+    ]);
+    let mode = prop_oneof![Just(ViewMode::Table), Just(ViewMode::Releases)];
     (
         ("\\PC{0,40}", ids(), ids(), sort, lang, defs),
-        (release(), release()),
+        (proptest::option::of(release()), changed, mode),
     )
         .prop_map(
-            |((q, stages, categories, sort, lang, defs), (release, changed))| ViewQuery {
+            |((q, stages, categories, sort, lang, defs), (release, changed, view))| ViewQuery {
                 q,
                 stages,
                 categories,
@@ -121,6 +128,7 @@ fn view() -> impl Strategy<Value = ViewQuery> {
                 defs,
                 release,
                 changed,
+                view,
             },
         )
 }

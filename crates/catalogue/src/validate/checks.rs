@@ -21,6 +21,8 @@ pub fn is_valid_id(id: &str) -> bool {
 /// Whether `id` is usable as a release id in URLs (`release=1.24`).
 pub fn is_valid_release(id: &str) -> bool {
     !id.is_empty()
+        // `..` joins two releases in a range (`changed=1.20..1.30`).
+        && !id.contains("..")
         && id.chars().count() <= limits::MAX_ID_CHARS
         && id
             .chars()

@@ -10,7 +10,7 @@ mod summary;
 
 pub use search::{split_highlights, Search, SearchIndex};
 pub use select::{select, Facets, Selection};
-pub use summary::summary;
+pub use summary::{stages_per_release, summary};
 
 use crate::model::Catalogue;
 use crate::sort::sort_by;
@@ -107,6 +107,32 @@ pub enum Definitions {
     AtStage(String),
 }
 
+/// Which view shows the features: the table, or (catalogues with releases)
+/// the release matrix of features × releases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ViewMode {
+    #[default]
+    Table,
+    Releases,
+}
+
+impl ViewMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViewMode::Table => "table",
+            ViewMode::Releases => "releases",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ViewMode> {
+        match s {
+            "table" => Some(ViewMode::Table),
+            "releases" => Some(ViewMode::Releases),
+            _ => None,
+        }
+    }
+}
+
 /// The reader's view: everything a shared link reproduces.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ViewQuery {
@@ -123,8 +149,11 @@ pub struct ViewQuery {
     /// Show every feature's stage as of this release (an id of `releases`);
     /// features not yet introduced are hidden.
     pub release: Option<String>,
-    /// Only features whose stage changed in this release.
+    /// Only features whose stage changed in this release (`1.24`), or
+    /// between two releases (`1.20..1.30`).
     pub changed: Option<String>,
+    /// The table or the release matrix.
+    pub view: ViewMode,
 }
 
 impl ViewQuery {
@@ -149,16 +178,25 @@ impl ViewQuery {
             ("release", &mut self.release),
             ("changed", &mut self.changed),
         ] {
-            if let Some(id) = value.as_deref() {
-                if catalogue.release_rank(id).is_none() {
-                    warnings.push(if catalogue.releases.is_empty() {
-                        format!("{name}: this catalogue has no releases; \"{id}\" ignored")
-                    } else {
-                        format!("{name}: unknown release \"{id}\" ignored")
-                    });
-                    *value = None;
-                }
+            let Some(given) = value.as_deref() else {
+                continue;
+            };
+            let ids = match given.split_once("..") {
+                Some((from, to)) if name == "changed" => vec![from, to],
+                _ => vec![given],
+            };
+            if let Some(id) = ids.iter().find(|id| catalogue.release_rank(id).is_none()) {
+                warnings.push(if catalogue.releases.is_empty() {
+                    format!("{name}: this catalogue has no releases; \"{given}\" ignored")
+                } else {
+                    format!("{name}: unknown release \"{id}\"; \"{given}\" ignored")
+                });
+                *value = None;
             }
+        }
+        if self.view == ViewMode::Releases && catalogue.releases.is_empty() {
+            warnings.push("view: this catalogue has no releases; showing the table".into());
+            self.view = ViewMode::Table;
         }
         if let Definitions::AtStage(id) = &self.defs {
             if catalogue.stage(id).is_none() {
@@ -176,6 +214,24 @@ impl ViewQuery {
             catalogue.category_rank(a).cmp(&catalogue.category_rank(b))
         });
         warnings
+    }
+
+    /// The releases `changed` compares, as ranks: `(from, to)`, where `from`
+    /// is `None` for "before the first release" (every feature then is new).
+    /// One release compares it with the release before; a range `A..B`
+    /// compares its ends, in either order.
+    pub fn changed_span(&self, catalogue: &Catalogue) -> Option<(Option<usize>, usize)> {
+        let value = self.changed.as_deref()?;
+        match value.split_once("..") {
+            Some((a, b)) => {
+                let (a, b) = (catalogue.release_rank(a)?, catalogue.release_rank(b)?);
+                Some((Some(a.min(b)), a.max(b)))
+            }
+            None => {
+                let rank = catalogue.release_rank(value)?;
+                Some((rank.checked_sub(1), rank))
+            }
+        }
     }
 
     /// Toggles one id in a filter list, keeping catalogue order.

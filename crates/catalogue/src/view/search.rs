@@ -164,7 +164,7 @@ impl SearchIndex {
     }
 
     /// Feature `i`'s stage rank as of release `rank`; `None` before it existed.
-    fn stage_at(&self, i: usize, rank: usize) -> Option<usize> {
+    pub(super) fn stage_at(&self, i: usize, rank: usize) -> Option<usize> {
         let history = &self.history_of[i];
         if history.is_empty() {
             return Some(self.stage_of[i]);
@@ -172,10 +172,12 @@ impl SearchIndex {
         history::latest_at(history.iter().copied(), rank)
     }
 
-    /// Whether feature `i`'s stage in release `rank` differs from the one before.
-    pub(super) fn changed_in(&self, i: usize, rank: usize) -> bool {
+    /// Whether feature `i`'s stage at release `to` differs from the one at
+    /// `from` (`None`: before the first release), a feature new since then
+    /// included; never for a feature without history.
+    pub(super) fn changed_between(&self, i: usize, from: Option<usize>, to: usize) -> bool {
         !self.history_of[i].is_empty()
-            && history::differs_from_before(|r| self.stage_at(i, r), rank)
+            && history::differs_between(|r| self.stage_at(i, r), from, to)
     }
 
     /// Every feature's stage rank as of `release` (`usize::MAX`: not yet there).

@@ -63,17 +63,16 @@ pub fn select(
         .release
         .as_deref()
         .and_then(|r| catalogue.release_rank(r));
-    let changed = view
-        .changed
-        .as_deref()
-        .and_then(|r| catalogue.release_rank(r));
+    let changed = view.changed_span(catalogue);
     let stage_of = index.stages_at(release);
     if release.is_some() {
         facets.total = stage_of.iter().filter(|&&s| s != usize::MAX).count();
     }
     let mut rows = Vec::new();
     for (i, haystack) in index.haystacks.iter().enumerate() {
-        if stage_of[i] == usize::MAX || changed.is_some_and(|c| !index.changed_in(i, c)) {
+        if stage_of[i] == usize::MAX
+            || changed.is_some_and(|(from, to)| !index.changed_between(i, from, to))
+        {
             continue;
         }
         if !search.is_empty() && !search.matches_folded(haystack) {

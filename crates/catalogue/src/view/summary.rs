@@ -19,3 +19,24 @@ pub fn summary(
     }
     grid
 }
+
+/// How the project matured: features per stage in each release, over the
+/// `rows` shown, `[release][stage]` (a feature counts from the release it
+/// appears in).
+pub fn stages_per_release(
+    catalogue: &Catalogue,
+    index: &SearchIndex,
+    rows: &[usize],
+) -> Vec<Vec<usize>> {
+    (0..catalogue.releases.len())
+        .map(|rank| {
+            let mut counts = vec![0; catalogue.stages.len()];
+            for &i in rows {
+                if let Some(n) = index.stage_at(i, rank).and_then(|s| counts.get_mut(s)) {
+                    *n += 1;
+                }
+            }
+            counts
+        })
+        .collect()
+}
