@@ -153,17 +153,17 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
             None => None,
         };
     }
-    view.view = match view_mode.as_deref() {
-        None => ViewMode::Table,
-        Some(v) => ViewMode::parse(v).unwrap_or_else(|| {
+    view.view = view_mode.and_then(|v| {
+        let mode = ViewMode::parse(&v);
+        if mode.is_none() {
             warn(
                 w,
                 "view",
-                format!("{:?} is not table or releases; ignored", short(v)),
+                format!("{:?} is not table or releases; ignored", short(&v)),
             );
-            ViewMode::Table
-        }),
-    };
+        }
+        mode
+    });
     parsed
 }
 
@@ -248,8 +248,8 @@ pub fn serialize_query(view: &ViewQuery, prefix: &str, existing: &str) -> String
     if let Some(changed) = &view.changed {
         push("changed", changed);
     }
-    if view.view != ViewMode::Table {
-        push("view", view.view.as_str());
+    if let Some(mode) = view.view {
+        push("view", mode.as_str());
     }
     out.join("&")
 }

@@ -25,7 +25,7 @@ fn parses_every_parameter() {
             defs: Definitions::AtStage("beta".into()),
             release: Some("1.24".into()),
             changed: Some("1.33".into()),
-            view: ViewMode::Releases,
+            view: Some(ViewMode::Releases),
         }
     );
 }
@@ -113,7 +113,7 @@ fn view() -> impl Strategy<Value = ViewQuery> {
         release(),
         (release(), release()).prop_map(|(a, b)| format!("{a}..{b}")),
     ]);
-    let mode = prop_oneof![Just(ViewMode::Table), Just(ViewMode::Releases)];
+    let mode = proptest::option::of(prop_oneof![Just(ViewMode::Table), Just(ViewMode::Releases)]);
     (
         ("\\PC{0,40}", ids(), ids(), sort, lang, defs),
         (proptest::option::of(release()), changed, mode),

@@ -99,14 +99,14 @@ fn a_range_in_the_url_round_trips_and_a_bad_one_is_warned_and_ignored() {
     let parsed = parse_query("changed=1.20..1.30&view=releases", "");
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
     assert_eq!(parsed.view.changed.as_deref(), Some("1.20..1.30"));
-    assert_eq!(parsed.view.view, ViewMode::Releases);
+    assert_eq!(parsed.view.view, Some(ViewMode::Releases));
     assert_eq!(
         serialize_query(&parsed.view, "", "x=1"),
         "x=1&changed=1.20..1.30&view=releases"
     );
     let bad = parse_query("b.changed=1.20..%3Cscript%3E&b.view=grid", "b");
     assert_eq!(bad.view.changed, None);
-    assert_eq!(bad.view.view, ViewMode::Table);
+    assert_eq!(bad.view.view, None);
     assert_eq!(bad.warnings.len(), 2, "{:?}", bad.warnings);
     assert!(bad.warnings[1].starts_with("b.view: \"grid\" is not table or releases"));
 }
@@ -116,7 +116,7 @@ fn unknown_releases_in_a_range_and_the_release_view_without_releases_are_dropped
     let c = small();
     let mut view = ViewQuery {
         changed: Some("1.0..9.9".into()),
-        view: ViewMode::Releases,
+        view: Some(ViewMode::Releases),
         ..ViewQuery::default()
     };
     let warnings = view.sanitize(&c);
@@ -125,17 +125,17 @@ fn unknown_releases_in_a_range_and_the_release_view_without_releases_are_dropped
         warnings,
         ["changed: unknown release \"9.9\"; \"1.0..9.9\" ignored"]
     );
-    assert_eq!(view.view, ViewMode::Releases);
+    assert_eq!(view.view, Some(ViewMode::Releases));
     let bundled = load_str(feature_matrix_catalogue::BUNDLED_EN).unwrap();
     let mut view = ViewQuery {
-        view: ViewMode::Releases,
+        view: Some(ViewMode::Releases),
         ..ViewQuery::default()
     };
     assert_eq!(
         view.sanitize(&bundled),
         ["view: this catalogue has no releases; showing the table"]
     );
-    assert_eq!(view.view, ViewMode::Table);
+    assert_eq!(view.view, None);
 }
 
 #[test]

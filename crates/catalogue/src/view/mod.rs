@@ -152,8 +152,9 @@ pub struct ViewQuery {
     /// Only features whose stage changed in this release (`1.24`), or
     /// between two releases (`1.20..1.30`).
     pub changed: Option<String>,
-    /// The table or the release matrix.
-    pub view: ViewMode,
+    /// The table or the release matrix; `None` leaves it to the page (the
+    /// element's `view` attribute, else the table).
+    pub view: Option<ViewMode>,
 }
 
 impl ViewQuery {
@@ -194,9 +195,9 @@ impl ViewQuery {
                 *value = None;
             }
         }
-        if self.view == ViewMode::Releases && catalogue.releases.is_empty() {
+        if self.view == Some(ViewMode::Releases) && catalogue.releases.is_empty() {
             warnings.push("view: this catalogue has no releases; showing the table".into());
-            self.view = ViewMode::Table;
+            self.view = None;
         }
         if let Definitions::AtStage(id) = &self.defs {
             if catalogue.stage(id).is_none() {
