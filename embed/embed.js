@@ -10,10 +10,10 @@ const ready = init({ module_or_path: new URL('./feature-matrix_bg.wasm', import.
   // The bundled catalogues (features.<lang>.json) are next to this file.
   .then(() => setAssetBase(new URL('./', import.meta.url).href));
 
-/// <feature-matrix lang="zh" src="…" url-state="b" theme="dark" heading-level="2">,
+/// <feature-matrix lang="zh" src="…" url-state="b" theme="dark" heading-level="2" view="releases">,
 /// in light DOM so that the page's CSS and any prerendered markup apply.
 class FeatureMatrixElement extends HTMLElement {
-  static observedAttributes = ['lang', 'src', 'url-state', 'theme', 'heading-level'];
+  static observedAttributes = ['lang', 'src', 'url-state', 'theme', 'heading-level', 'view'];
 
   async connectedCallback() {
     await ready;

@@ -47,6 +47,26 @@ pub struct UiText {
     pub copy_feature_link: fn(&str) -> String,
     /// Said when a linked feature is shown although the filters hide it.
     pub shown_for_link: &'static str,
+    /// The view switch's label and its two views.
+    pub views: &'static str,
+    pub view_table: &'static str,
+    pub view_releases: &'static str,
+    /// The "changed since" picker of a "changed in" filter, and its option
+    /// for the release before.
+    pub changed_since: &'static str,
+    pub release_before: &'static str,
+    /// "You are looking at release 1.20; the latest is 1.34."
+    pub older_release: fn(&str, &str) -> String,
+    pub show_latest: &'static str,
+    /// The release matrix: its caption, a cell before the feature existed,
+    /// a cell where the stage changed, a release header's button.
+    pub release_matrix: &'static str,
+    pub not_yet: &'static str,
+    pub stage_changed: &'static str,
+    pub show_release: fn(&str) -> String,
+    /// The maturity chart's title and its table's first column.
+    pub maturity: &'static str,
+    pub release: &'static str,
 }
 
 /// One `UiText` per locale, so the locale identifies it.
@@ -85,6 +105,21 @@ pub const ZH: UiText = UiText {
     language: "语言",
     stage_mix: |category| format!("{category}的状态分布"),
     filters: "筛选",
+    views: "视图",
+    view_table: "表格",
+    view_releases: "按版本",
+    changed_since: "对比",
+    release_before: "上一版本",
+    older_release: |release, latest| {
+        format!("当前显示版本 {release} 的状态，最新版本为 {latest}。")
+    },
+    show_latest: "查看最新版本",
+    release_matrix: "各版本中的功能阶段",
+    not_yet: "尚未出现",
+    stage_changed: "有变化",
+    show_release: |release| format!("查看版本 {release} 的状态"),
+    maturity: "各版本中各阶段的功能数",
+    release: "版本",
     as_of_release: "截至版本",
     latest: "最新",
     changed_in: "变更于",
@@ -131,6 +166,21 @@ pub const EN: UiText = UiText {
     language: "Language",
     stage_mix: |category| format!("Stage mix of {category}"),
     filters: "Filters",
+    views: "View",
+    view_table: "Table",
+    view_releases: "By release",
+    changed_since: "compared with",
+    release_before: "the release before",
+    older_release: |release, latest| {
+        format!("You are looking at release {release}; the latest is {latest}.")
+    },
+    show_latest: "Show the latest",
+    release_matrix: "Each feature's stage in each release",
+    not_yet: "not yet present",
+    stage_changed: "changed",
+    show_release: |release| format!("Show release {release}"),
+    maturity: "Features per stage in each release",
+    release: "Release",
     as_of_release: "As of release",
     latest: "Latest",
     changed_in: "Changed in",

@@ -9,6 +9,7 @@ pub mod prerender;
 pub mod state;
 pub mod url;
 
+use catalogue::view::ViewMode;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -26,6 +27,9 @@ pub struct MountConfig {
     pub theme: Option<String>,
     /// `data-heading-level`: level of the title heading, 1 to 4 (default 2).
     pub heading_level: u8,
+    /// `data-view`: the view a page opens in (`releases`: the release
+    /// matrix, for catalogues with releases); the URL's `view` wins.
+    pub view: ViewMode,
 }
 
 /// Attribute that marks a mount point.
@@ -59,6 +63,9 @@ impl MountConfig {
                 .and_then(|l| l.parse().ok())
                 .filter(|l| (1..=4).contains(l))
                 .unwrap_or(2),
+            view: attr("view")
+                .and_then(|v| ViewMode::parse(&v))
+                .unwrap_or_default(),
         }
     }
 }

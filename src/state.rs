@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use catalogue::view::{Definitions, Sort, SortKey, ViewQuery, MAX_QUERY_CHARS};
+use catalogue::view::{Definitions, Sort, SortKey, ViewMode, ViewQuery, MAX_QUERY_CHARS};
 use catalogue::{Catalogue, LoadError, Problem};
 use thiserror::Error;
 use yew::Reducible;
@@ -149,6 +149,29 @@ impl State {
         self.view.lang.as_deref().unwrap_or(mount)
     }
 
+    /// The view shown: the reader's choice (the switch or the URL), else the
+    /// page's; the table for a catalogue without releases.
+    pub fn mode(&self, page: ViewMode) -> ViewMode {
+        match self.catalogue() {
+            Some(c) if c.releases.is_empty() => ViewMode::Table,
+            _ => self.view.view.unwrap_or(page),
+        }
+    }
+
+    /// The releases "changed" compares, as (from, to) ranks.
+    pub fn changed_span(&self) -> Option<(Option<usize>, usize)> {
+        self.view.changed_span(self.catalogue()?)
+    }
+
+    /// The release the view is as of, when it is not the latest: (that
+    /// release, the latest).
+    pub fn older_release(&self) -> Option<(&str, &str)> {
+        let c = self.catalogue()?;
+        let release = self.view.release.as_deref()?;
+        let latest = c.releases.last()?;
+        (release != latest).then_some((release, latest.as_str()))
+    }
+
     /// Where the feature a link points at is in the catalogue, once both are known.
     pub fn pinned_index(&self) -> Option<usize> {
         let (id, c) = self.pinned.as_ref().zip(self.catalogue())?;
@@ -185,6 +208,18 @@ pub fn rows_with_pinned(mut rows: Vec<usize>, pinned: Option<usize>) -> (Vec<usi
     (rows, forced.is_some())
 }
 
+/// The release a "changed" value ends at: `1.30` of `1.20..1.30` or `1.30`.
+pub fn changed_to(changed: Option<&str>) -> Option<&str> {
+    changed.map(|c| c.split_once("..").map_or(c, |(_, to)| to))
+}
+
+/// The release a "changed" range starts at (`None` for one release).
+pub fn changed_since(changed: Option<&str>) -> Option<&str> {
+    changed
+        .and_then(|c| c.split_once(".."))
+        .map(|(since, _)| since)
+}
+
 pub enum Action {
     Search(String),
     ToggleStage(String),
@@ -205,8 +240,14 @@ pub enum Action {
     ShowAllRows,
     /// The release picker: every stage as of this release (`None`: latest).
     SetRelease(Option<String>),
-    /// The "changed in" filter.
+    /// The "changed in" filter: one release, keeping the release it is
+    /// compared with.
     SetChanged(Option<String>),
+    /// The release the "changed in" release is compared with (`None`: the
+    /// release before).
+    SetChangedSince(Option<String>),
+    /// The view switch: the table or the release matrix.
+    SetView(ViewMode),
     /// The page's `#feature-<id>` anchor changed.
     Pin(Option<String>),
     /// The widget took over: its controls work from now on.
@@ -260,7 +301,21 @@ impl Reducible for State {
                 view.changed = None;
             }
             Action::SetRelease(release) => view.release = release,
-            Action::SetChanged(changed) => view.changed = changed,
+            Action::SetChanged(to) => {
+                let since = changed_since(view.changed.as_deref()).map(str::to_string);
+                view.changed = to.map(|to| match since {
+                    Some(since) if since != to => format!("{since}..{to}"),
+                    _ => to,
+                });
+            }
+            Action::SetChangedSince(since) => {
+                let to = changed_to(view.changed.as_deref()).map(str::to_string);
+                view.changed = to.map(|to| match since {
+                    Some(since) => format!("{since}..{to}"),
+                    None => to,
+                });
+            }
+            Action::SetView(mode) => view.view = Some(mode),
             Action::Pin(id) => next.pinned = id,
             Action::Live => next.live = true,
             Action::CopyFinished(status) => next.copy_status = status,

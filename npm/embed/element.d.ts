@@ -10,6 +10,8 @@ export interface FeatureMatrixAttributes {
   'url-state'?: string | boolean;
   /** `light` or `dark`, overriding the reader's and the site's theme. */
   theme?: 'light' | 'dark';
+  /** `releases`: open in the release matrix (catalogues with releases). */
+  view?: 'table' | 'releases';
   /** Level of the title heading, `1` to `4` (default `2`). */
   'heading-level'?: '1' | '2' | '3' | '4' | 1 | 2 | 3 | 4;
 }

@@ -10,6 +10,8 @@ export interface RenderOptions {
   src?: string;
   /** `theme`: pin the light or dark theme. */
   theme?: 'light' | 'dark';
+  /** `view`: open in the table (default) or the release matrix (catalogues with releases). */
+  view?: 'table' | 'releases';
 }
 
 /**

@@ -4,18 +4,20 @@
 use std::rc::Rc;
 
 use catalogue::view::{
-    select, summary, Definitions, Search, SearchIndex, Selection, SortKey, ViewQuery,
+    select, stages_per_release, summary, Definitions, Search, SearchIndex, Selection, SortKey,
+    ViewMode, ViewQuery,
 };
 use yew::prelude::*;
 
 use super::controls::controls;
 use super::intro::intro;
+use super::release_matrix::{maturity_chart, release_matrix, ReleaseMatrixProps};
 use super::takeover::{use_scroll_to_pinned, use_takeover};
 use super::{
     definitions_dialog, error_panel, inline_text, summary_grid, use_definitions_dialog,
     use_search_shortcut, DefinitionsDialogProps, ErrorPanelProps, Matrix, SummaryGridProps,
 };
-use crate::i18n::ui_text;
+use crate::i18n::{ui_text, UiText};
 use crate::state::{rows_with_pinned, Action, CatalogueRef, Change, Load, State};
 use crate::{browser, url, MountConfig};
 
@@ -100,8 +102,7 @@ pub fn App(props: &AppProps) -> Html {
     let dialog =
         use_definitions_dialog(state.view.defs != Definitions::Closed, catalogue.is_some());
     let send = use_senders(state.dispatcher(), &state.view, &prefix);
-    let pinned = state.pinned_index();
-    use_scroll_to_pinned(pinned, prefix.clone(), catalogue);
+    use_scroll_to_pinned(state.pinned_index(), prefix.clone(), catalogue);
     let body = match (&state.load, rows.selection.as_ref()) {
         (Load::Failed(failure), _) => error_panel(&ErrorPanelProps {
             failure: failure.clone(),
@@ -109,27 +110,12 @@ pub fn App(props: &AppProps) -> Html {
         }),
         (Load::Ready(c), Some(selection)) => {
             let (view, facets) = (&state.view, &selection.facets);
-            let (shown, forced) = rows_with_pinned(selection.rows.clone(), pinned);
-            let release = view.release.as_deref().and_then(|r| c.release_rank(r));
             html! {
                 <>
                     { intro(c, text, config.heading_level) }
                     { summary_grid(&SummaryGridProps { catalogue: c.clone(), grid: rows.grid.clone(), active: state.active_cell(), text, oncell: send.cell.clone(), live: state.live }) }
                     { controls(c, &state, facets, text, config, &search_input, &send) }
-                    <p class="fm-status" role="status" aria-live="polite">{(text.count_of)(facets.matching, facets.total)}</p>
-                    if forced {
-                        <p class="fm-pinned-note">{text.shown_for_link}</p>
-                    }
-                    if shown.is_empty() {
-                        <div class="fm-empty">
-                            <p>{text.no_match}</p>
-                            <button type="button" class="fm-button" onclick={send.reset.clone()}>{text.reset}</button>
-                        </div>
-                    } else {
-                        <Matrix catalogue={c.clone()} rows={Rc::new(shown)} limit={state.row_limit()} search={(*rows.search).clone()} sort={view.sort} {text}
-                            onsort={send.sort.clone()} onbadge={send.badge.clone()} onshowall={send.show_all.clone()}
-                            {release} {pinned} prefix={prefix.map(AttrValue::from)} oncopy={send.copy_feature.clone()} live={state.live} />
-                    }
+                    { features(c, &state, selection, &rows, text, config, &send) }
                     if !c.footer.is_empty() {
                         <p class="fm-footer">{inline_text(&c.footer, c.base_url.as_deref())}</p>
                     }
@@ -146,6 +132,67 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// The features as the view shows them: the count, the notes about what is
+/// shown (a linked feature the filters hide, an older release), then the
+/// table or the release matrix with its chart, or the empty state.
+fn features(
+    c: &CatalogueRef,
+    state: &State,
+    selection: &Selection,
+    rows: &ViewRows,
+    text: &'static UiText,
+    config: &MountConfig,
+    send: &Senders,
+) -> Html {
+    let (view, facets) = (&state.view, &selection.facets);
+    let pinned = state.pinned_index();
+    let (shown, forced) = rows_with_pinned(selection.rows.clone(), pinned);
+    let release = view.release.as_deref().and_then(|r| c.release_rank(r));
+    let prefix = config.url_state.clone().map(AttrValue::from);
+    let older = state.older_release().map(|(release, latest)| {
+        let latest_again = {
+            let onrelease = send.release.clone();
+            Callback::from(move |_: MouseEvent| onrelease.emit(None))
+        };
+        html! {
+            <p class="fm-older">{(text.older_release)(release, latest)}{" "}
+                <button type="button" class="fm-button fm-js" onclick={latest_again}>{text.show_latest}</button>
+            </p>
+        }
+    });
+    let list = if shown.is_empty() {
+        html! {
+            <div class="fm-empty">
+                <p>{text.no_match}</p>
+                <button type="button" class="fm-button" onclick={send.reset.clone()}>{text.reset}</button>
+            </div>
+        }
+    } else if state.mode(config.view) == ViewMode::Releases {
+        html! {
+            <>
+                { maturity_chart(c, &rows.maturity, text, release, &send.release) }
+                { release_matrix(&ReleaseMatrixProps { catalogue: c.clone(), rows: Rc::new(shown), limit: state.row_limit(), grouped: view.sort.is_none(), search: (*rows.search).clone(), text, release, changed: state.changed_span(), onrelease: send.release.clone(), onshowall: send.show_all.clone(), live: state.live }) }
+            </>
+        }
+    } else {
+        html! {
+            <Matrix catalogue={c.clone()} rows={Rc::new(shown)} limit={state.row_limit()} search={(*rows.search).clone()} sort={view.sort} {text}
+                onsort={send.sort.clone()} onbadge={send.badge.clone()} onshowall={send.show_all.clone()}
+                {release} changed={state.changed_span()} {pinned} {prefix} oncopy={send.copy_feature.clone()} live={state.live} />
+        }
+    };
+    html! {
+        <>
+            <p class="fm-status" role="status" aria-live="polite">{(text.count_of)(facets.matching, facets.total)}</p>
+            {older}
+            if forced {
+                <p class="fm-pinned-note">{text.shown_for_link}</p>
+            }
+            {list}
+        </>
+    }
+}
+
 /// The view worked out from the state, each part again only when what it
 /// depends on changes.
 struct ViewRows {
@@ -155,6 +202,8 @@ struct ViewRows {
     grid: Rc<Vec<Vec<usize>>>,
     /// The search, for the rows' highlights.
     search: Rc<Search>,
+    /// Features per stage in each release, for the release view's chart.
+    maturity: Rc<Vec<Vec<usize>>>,
 }
 
 /// The view's rows, facets, summary counts and search for `catalogue`.
@@ -178,6 +227,13 @@ fn use_view_rows(catalogue: Option<CatalogueRef>, view: &ViewQuery) -> ViewRows 
             _ => None,
         },
     );
+    let maturity = use_memo(catalogue.clone(), |c| match (c, index.as_ref()) {
+        (Some(c), Some(index)) if !c.releases.is_empty() => {
+            let all: Vec<usize> = (0..c.features.len()).collect();
+            stages_per_release(c, index, &all)
+        }
+        _ => Vec::new(),
+    });
     let grid = use_memo((catalogue, view.release.clone()), |(c, release)| {
         match (c, index.as_ref()) {
             (Some(c), Some(index)) => Rc::new(summary(c, index, release.as_deref())),
@@ -189,6 +245,7 @@ fn use_view_rows(catalogue: Option<CatalogueRef>, view: &ViewQuery) -> ViewRows 
         selection,
         grid: (*grid).clone(),
         search,
+        maturity,
     }
 }
 
@@ -209,6 +266,8 @@ pub(super) struct Senders {
     pub(super) show_all: Callback<()>,
     pub(super) release: Callback<Option<String>>,
     pub(super) changed: Callback<Option<String>>,
+    pub(super) changed_since: Callback<Option<String>>,
+    pub(super) view: Callback<ViewMode>,
     /// Copies the link to the view as it is at this render.
     pub(super) copy: Callback<MouseEvent>,
     /// Copies the link to a feature (its id).
@@ -239,6 +298,8 @@ fn use_senders(
         show_all: use_sender(dispatcher.clone(), |()| Action::ShowAllRows),
         release: use_sender(dispatcher.clone(), Action::SetRelease),
         changed: use_sender(dispatcher.clone(), Action::SetChanged),
+        changed_since: use_sender(dispatcher.clone(), Action::SetChangedSince),
+        view: use_sender(dispatcher.clone(), Action::SetView),
         copy: {
             let (view, prefix, dispatcher) = (
                 view.clone(),

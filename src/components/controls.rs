@@ -2,14 +2,14 @@
 //! buttons (reset, definitions, copy link, languages), the release pickers
 //! and the copy status.
 
-use catalogue::view::Facets;
+use catalogue::view::{Facets, ViewMode};
 use catalogue::Tone;
 use yew::prelude::*;
 
 use super::app::Senders;
 use super::{chip_group, search_box, Chip, ChipGroupProps, SearchBoxProps};
 use crate::i18n::{UiText, LANGUAGES};
-use crate::state::{CatalogueRef, State};
+use crate::state::{changed_since, changed_to, CatalogueRef, State};
 use crate::MountConfig;
 
 /// The search region: the search box, the stage and category chips, the
@@ -65,12 +65,33 @@ pub fn controls(
             </div>
             if !c.releases.is_empty() {
                 <div class="fm-releases">
+                    {view_switch(state.mode(config.view), text, &send.view)}
                     {release_select(text.as_of_release, text.latest, &c.releases, view.release.as_deref(), &send.release)}
-                    {release_select(text.changed_in, text.any_release, &c.releases, view.changed.as_deref(), &send.changed)}
+                    {release_select(text.changed_in, text.any_release, &c.releases, changed_to(view.changed.as_deref()), &send.changed)}
+                    if let Some(to) = changed_to(view.changed.as_deref()).and_then(|to| c.release_rank(to)).filter(|&to| to > 0) {
+                        {release_select(text.changed_since, text.release_before, &c.releases[..to], changed_since(view.changed.as_deref()), &send.changed_since)}
+                    }
                 </div>
             }
             <p class="fm-copy-status" aria-live="polite">{state.copy_status.message(text.link_copied)}</p>
         </div>
+    }
+}
+
+/// The two views, as toggle buttons: the table and the release matrix.
+fn view_switch(mode: ViewMode, text: &'static UiText, onpick: &Callback<ViewMode>) -> Html {
+    let button = |this: ViewMode, label: &'static str| {
+        let onpick = onpick.clone();
+        html! {
+            <button type="button" class="fm-button fm-view fm-js" aria-pressed={if mode == this { "true" } else { "false" }}
+                onclick={Callback::from(move |_: MouseEvent| onpick.emit(this))}>{label}</button>
+        }
+    };
+    html! {
+        <span class="fm-views" role="group" aria-label={text.views}>
+            {button(ViewMode::Table, text.view_table)}
+            {button(ViewMode::Releases, text.view_releases)}
+        </span>
     }
 }
 

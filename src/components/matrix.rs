@@ -9,6 +9,7 @@ use catalogue::view::{Search, Sort, SortDir, SortKey};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::release_matrix::change_text;
 use super::{highlighted, inline_text, stage_badge, stage_bar, StageBarProps};
 use crate::i18n::UiText;
 use crate::state::CatalogueRef;
@@ -29,6 +30,10 @@ pub struct MatrixProps {
     /// Rank of the release the stages are shown as of (`None`: latest).
     #[prop_or_default]
     pub release: Option<usize>,
+    /// The releases "changed" compares (`from`, `to`): each row says how its
+    /// stage went from one to the other.
+    #[prop_or_default]
+    pub changed: Option<(Option<usize>, usize)>,
     /// The feature a link points at (highlighted).
     #[prop_or_default]
     pub pinned: Option<usize>,
@@ -175,7 +180,9 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     };
     html! {
         <>
-            <div class="fm-table-scroll">
+            // Not a scroll box (the table fits its width): the column heads
+            // then stick to the top of the window.
+            <div class="fm-matrix-box">
                 // Busy while rows past the first screen wait for the catch-up.
                 <table class="fm-matrix" onclick={on_row_button} aria-busy={behind.then_some("true")}>
                     <caption class="fm-visually-hidden">{c.features_heading.clone()}</caption>
@@ -286,7 +293,7 @@ fn row(props: &MatrixProps, index: usize, search: &Search) -> Html {
     html! {
         <FeatureRow key={id.clone()} catalogue={props.catalogue.clone()} {index}
             search={search.clone()} text={props.text}
-            release={props.release} pinned={props.pinned == Some(index)} {anchor} live={props.live} />
+            release={props.release} changed={props.changed} pinned={props.pinned == Some(index)} {anchor} live={props.live} />
     }
 }
 
@@ -298,6 +305,7 @@ pub struct FeatureRowProps {
     pub search: Search,
     pub text: &'static UiText,
     pub release: Option<usize>,
+    pub changed: Option<(Option<usize>, usize)>,
     pub pinned: bool,
     /// The row's `id`, for links to the feature.
     pub anchor: AttrValue,
@@ -330,6 +338,10 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
             );
             html! { <>{stage_badge(stage, props.text.badge_hint, props.live)}{since}</> }
         });
+    let change = props.changed.and_then(|(from, to)| {
+        let (before, after) = history::change_between(c, feature, from, to)?;
+        Some(html! { <span class="fm-change">{change_text(c, before, after)}</span> })
+    });
     let category = c
         .category(&feature.category)
         .map(|cat| highlighted(&cat.label, &props.search));
@@ -337,7 +349,7 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
         .note
         .as_deref()
         .map(|note| inline_text(note, base_url));
-    let deprecated = feature.deprecated.as_ref().map(|d| {
+    let deprecated = history::deprecation_as_of(c, feature, props.release).map(|d| {
         html! {
             <p class="fm-deprecated">
                 <span class="fm-deprecated-mark">{(props.text.deprecated_since)(&d.since)}</span>
@@ -347,10 +359,10 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
             </p>
         }
     });
-    let timeline = (feature.history.len() > 1).then(|| {
-        let steps: Html = feature
-            .history
-            .iter()
+    let steps: Vec<_> = history::history_as_of(c, feature, props.release).collect();
+    let timeline = (steps.len() > 1).then(|| {
+        let steps: Html = steps
+            .into_iter()
             .map(|step| {
                 let label = c.stage(&step.stage).map_or(step.stage.as_str(), |s| s.label.as_str());
                 html! { <li>{label.to_string()}{" "}<span class="fm-timeline-release">{step.since.clone()}</span></li> }
@@ -375,7 +387,7 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
                     <span class="fm-permalink fm-js"></span>
                 }
             </th>
-            <td class="fm-stage" data-label={props.text.stage}>{stage}{timeline}</td>
+            <td class="fm-stage" data-label={props.text.stage}>{change}{stage}{timeline}</td>
             <td class="fm-category" data-label={props.text.category}>{category}</td>
             <td class="fm-note" data-label={props.text.note}>{note}{deprecated}</td>
         </tr>

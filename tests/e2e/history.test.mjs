@@ -31,9 +31,16 @@ async function open(query = '', { width = 1280, colorScheme = 'light', bypassCSP
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   recordMessages(page);
-  await page.goto(`${server.base}examples/kubernetes.html${query}`);
+  await page.goto(`${server.base}examples/kubernetes.html${inTable(query)}`);
   await live(page);
   return page;
+}
+// The example opens in the release matrix; these tests read its table view.
+function inTable(query) {
+  if (query.includes('view=')) return query;
+  const [search, hash] = query.split('#');
+  const withView = search ? `${search}&view=table` : '?view=table';
+  return hash === undefined ? withView : `${withView}#${hash}`;
 }
 const count = (page, n) => page.waitForFunction((n) => document.querySelectorAll('.fm-row').length === n, n, { timeout: 10000 });
 const picker = (page, label) => page.locator('.fm-release', { has: page.locator('.fm-release-label', { hasText: label }) }).locator('select');
@@ -47,13 +54,18 @@ test('the release picker shows every gate as of that release, and the URL keeps 
   const row = page.locator('#feature-any-volume-data-source');
   assert.equal((await row.locator('button.fm-badge').evaluate((b) => b.firstChild.textContent)).trim(), 'Alpha');
   assert.match(await row.locator('.fm-since').innerText(), /since 1\.18/);
-  assert.match(await row.locator('.fm-timeline').innerText(), /Alpha\s*1\.18.*Beta\s*1\.24.*GA\s*1\.33/s);
+  // As of 1.20 nothing from later releases shows: no later steps, and the
+  // reader is told that this is not the latest.
+  assert.equal(await row.locator('.fm-timeline').count(), 0);
+  assert.match(await page.locator('.fm-older').innerText(), /You are looking at release 1\.20; the latest is 1\.3\d\./);
   // The stage chips count the release's stages.
   const expectedAlpha = existingAt('1.20').filter((f) => stageAt(f, '1.20') === 'alpha').length;
   const alphaChip = page.locator('.fm-chip', { has: page.locator('.fm-chip-label', { hasText: /^Alpha$/ }) });
   assert.equal(Number(await alphaChip.locator('.fm-chip-count').innerText()), expectedAlpha);
   await page.goBack();
   await count(page, k8s.features.length);
+  assert.match(await row.locator('.fm-timeline').innerText(), /Alpha\s*1\.18.*Beta\s*1\.24.*GA\s*1\.33/s);
+  assert.equal(await page.locator('.fm-older').count(), 0);
   assert.deepEqual(consoleErrors(page), []);
   await page.context().close();
 });
@@ -99,7 +111,7 @@ test('a #feature- link scrolls to its row, highlights it, and shows it even when
   // Its copy-link control copies a link with the anchor.
   await row.getByRole('button', { name: 'Copy link to AnyVolumeDataSource' }).click();
   await page.waitForFunction(() => document.querySelector('.fm-copy-status')?.textContent.length > 0);
-  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /kubernetes\.html\?stage=alpha#feature-any-volume-data-source$/);
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /kubernetes\.html\?stage=alpha&view=table#feature-any-volume-data-source$/);
   await screenshot(page, 'k8s-permalink');
   await page.context().close();
 });

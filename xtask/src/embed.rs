@@ -7,11 +7,12 @@ use std::path::Path;
 use crate::tools::Env;
 
 /// Stylesheets of the widget, in cascade order (the page's own CSS is not included).
-const STYLES: [&str; 4] = [
+const STYLES: [&str; 5] = [
     "styles/reset.css",
     "styles/theme.css",
     "styles/controls.css",
     "styles/matrix.css",
+    "styles/releases.css",
 ];
 
 pub fn assemble(env: &Env) -> Result<(), String> {

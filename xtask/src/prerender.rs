@@ -30,6 +30,37 @@ pub fn pages(env: &Env) -> Result<(), String> {
         fs::write(&out, html).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     println!("xtask: prerendered dist/index.html (zh) and dist/en/index.html (en)");
+    kubernetes_example(env)
+}
+
+/// The Kubernetes example opens in the release matrix, prerendered: its
+/// element (`view="releases"`) gets the fragment rendered with the same
+/// options as its attributes.
+fn kubernetes_example(env: &Env) -> Result<(), String> {
+    const ELEMENT: &str = r#"<feature-matrix lang="en" src="kubernetes.json" url-state="" heading-level="2" view="releases">"#;
+    let page = env.root.join("dist/examples/kubernetes.html");
+    let html = fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    let at = html
+        .find(ELEMENT)
+        .map(|i| i + ELEMENT.len())
+        .ok_or("examples/kubernetes.html has no element with the options it is prerendered with")?;
+    let fragment = render(
+        env,
+        &[
+            "examples/kubernetes.json",
+            "--src",
+            "kubernetes.json",
+            "--url-state",
+            "",
+            "--heading-level",
+            "2",
+            "--view",
+            "releases",
+        ],
+    )?;
+    let html = format!("{}{fragment}{}", &html[..at], &html[at..]);
+    fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))?;
+    println!("xtask: prerendered dist/examples/kubernetes.html (the release matrix)");
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use catalogue::diff::diff;
 use catalogue::import::yaml::{self, YamlOptions};
 use catalogue::import::{detect, Source};
 use catalogue::import::{import_markdown, ImportOptions};
+use catalogue::view::ViewMode;
 use catalogue::{load, Catalogue, LoadError};
 use clap::{Parser, Subcommand, ValueEnum};
 use feature_matrix::MountConfig;
@@ -117,6 +118,9 @@ enum Command {
         /// theme: light or dark.
         #[arg(long, value_enum)]
         theme: Option<Theme>,
+        /// view: the table, or the release matrix (catalogues with releases).
+        #[arg(long, value_enum)]
+        view: Option<View>,
     },
 }
 
@@ -134,6 +138,12 @@ enum SourceKind {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum View {
+    Table,
+    Releases,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -218,6 +228,7 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
             url_state,
             src,
             theme,
+            view,
         } => {
             let config = MountConfig {
                 lang: lang.unwrap_or_default(),
@@ -228,6 +239,10 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                     Theme::Dark => "dark".to_string(),
                 }),
                 heading_level,
+                view: match view {
+                    Some(View::Releases) => ViewMode::Releases,
+                    _ => ViewMode::Table,
+                },
             };
             render(host, &catalogue, config).await
         }

@@ -4,6 +4,7 @@
 //! (`feature_matrix::prerender`, `crates/cli`), so the output is the same
 //! bytes; `npm/` holds the JavaScript around them.
 
+use catalogue::view::ViewMode;
 use feature_matrix::MountConfig;
 use feature_matrix_cli::{Host, ReadError};
 use js_sys::{Function, Reflect, Uint8Array};
@@ -11,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 /// Prerenders a catalogue (its JSON text) for one mount point. `options`
 /// are the element's attributes: `lang`, `headingLevel`, `urlState`, `src`,
-/// `theme`. Rejects with the catalogue's problems, or a bad option.
+/// `theme`, `view`. Rejects with the catalogue's problems, or a bad option.
 #[wasm_bindgen]
 pub async fn render(catalogue_json: String, options: JsValue) -> Result<String, JsError> {
     let config = mount_config(&options).map_err(|e| JsError::new(&e))?;
@@ -73,6 +74,11 @@ fn mount_config(options: &JsValue) -> Result<Options, String> {
                 .ok_or("option urlState takes a prefix (a string) or true")?,
         ),
     };
+    let view = match text("view")?.as_deref() {
+        None | Some("table") => ViewMode::Table,
+        Some("releases") => ViewMode::Releases,
+        Some(_) => return Err("option view takes \"table\" or \"releases\"".into()),
+    };
     let theme = text("theme")?;
     if theme
         .as_deref()
@@ -88,6 +94,7 @@ fn mount_config(options: &JsValue) -> Result<Options, String> {
             url_state,
             theme,
             heading_level,
+            view,
         },
     })
 }

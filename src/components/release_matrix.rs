@@ -1,0 +1,287 @@
+//! The release matrix (`view=releases`): every shown feature's stage in
+//! every release, one column per release, oldest first; and above it how the
+//! project matured, features per stage in each release as stacked bars with
+//! the same numbers as a table. Plain functions (see `mod.rs`).
+
+use std::rc::Rc;
+
+use catalogue::history;
+use catalogue::view::Search;
+use catalogue::{Catalogue, Stage};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::highlighted;
+use crate::i18n::UiText;
+use crate::state::CatalogueRef;
+
+pub struct ReleaseMatrixProps {
+    pub catalogue: CatalogueRef,
+    /// Feature indices in display order.
+    pub rows: Rc<Vec<usize>>,
+    /// How many rows to render (the rest behind the "show all" button).
+    pub limit: usize,
+    /// Group the rows by category (no sort is active).
+    pub grouped: bool,
+    pub search: Search,
+    pub text: &'static UiText,
+    /// The selected release's rank (its column stands out).
+    pub release: Option<usize>,
+    /// The releases "changed" compares (`from`, `to`), for before → after.
+    pub changed: Option<(Option<usize>, usize)>,
+    /// A release header's click: that release, or the latest again.
+    pub onrelease: Callback<Option<String>>,
+    pub onshowall: Callback<()>,
+    pub live: bool,
+}
+
+/// The stage's label shortened for a cell: whole up to three characters
+/// (`GA`), else its first character in ASCII upper case (`alpha` → `A`;
+/// Unicode's case tables would outweigh the release matrix). The cell's
+/// accessible name carries the whole label.
+fn short_label(stage: &Stage) -> String {
+    if stage.label.chars().count() <= 3 {
+        stage.label.clone()
+    } else {
+        stage
+            .label
+            .chars()
+            .take(1)
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+}
+
+pub fn release_matrix(props: &ReleaseMatrixProps) -> Html {
+    let c = &props.catalogue;
+    let text = props.text;
+    let all = &props.rows[..props.rows.len().min(props.limit)];
+    let headers: Html = c
+        .releases
+        .iter()
+        .enumerate()
+        .map(|(rank, release)| {
+            let selected = props.release == Some(rank);
+            let onclick = {
+                let (onrelease, release) = (props.onrelease.clone(), release.clone());
+                Callback::from(move |_: MouseEvent| {
+                    onrelease.emit((!selected).then(|| release.clone()))
+                })
+            };
+            // Until the takeover, text in the button's box (no dead control).
+            html! {
+                <th scope="col" class={if selected { "fm-rm-release fm-rm-selected" } else { "fm-rm-release" }}>
+                    <button type="button" class="fm-rm-pick" {onclick} disabled={!props.live}
+                        aria-pressed={if selected { "true" } else { "false" }}
+                        title={(text.show_release)(release)}>{release.clone()}</button>
+                </th>
+            }
+        })
+        .collect();
+    // One group per category in catalogue order, or one unnamed group when
+    // a sort is active.
+    let groups: Vec<(Option<&str>, Vec<usize>)> = if props.grouped {
+        c.categories
+            .iter()
+            .enumerate()
+            .map(|(rank, category)| {
+                let members = all
+                    .iter()
+                    .copied()
+                    .filter(|&i| c.category_rank(&c.features[i].category) == rank)
+                    .collect();
+                (Some(category.label.as_str()), members)
+            })
+            .filter(|(_, members): &(_, Vec<usize>)| !members.is_empty())
+            .collect()
+    } else {
+        vec![(None, all.to_vec())]
+    };
+    let span = (c.releases.len() + 1).to_string();
+    let body: Html = groups
+        .into_iter()
+        .map(|(label, members)| {
+            let rows: Html = members.into_iter().map(|i| row(props, i)).collect();
+            html! {
+                <tbody>
+                    if let Some(label) = label {
+                        <tr class="fm-rm-group"><th scope="colgroup" colspan={span.clone()}>{label.to_string()}</th></tr>
+                    }
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect();
+    let hidden = props.rows.len() - all.len();
+    let show_all = {
+        let onshowall = props.onshowall.clone();
+        Callback::from(move |_: MouseEvent| onshowall.emit(()))
+    };
+    html! {
+        <>
+            <div class="fm-rm-scroll">
+                <table class="fm-release-matrix">
+                    <caption class="fm-visually-hidden">{text.release_matrix}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="fm-rm-corner">{text.feature}</th>
+                            {headers}
+                        </tr>
+                    </thead>
+                    {body}
+                </table>
+            </div>
+            if hidden > 0 {
+                <button type="button" class="fm-button fm-show-all fm-js" onclick={show_all}>{(text.show_all)(hidden)}</button>
+            }
+        </>
+    }
+}
+
+/// One feature: its name (and how its stage changed, with "changed" on),
+/// then its stage in each release.
+fn row(props: &ReleaseMatrixProps, i: usize) -> Html {
+    let c = &props.catalogue;
+    let feature = &c.features[i];
+    let change = props
+        .changed
+        .and_then(|(from, to)| history::change_between(c, feature, from, to))
+        .map(|(before, after)| change_text(c, before, after));
+    let cells: Html = (0..c.releases.len())
+        .map(|rank| {
+            let stage = history::stage_at(c, feature, rank).and_then(|id| c.stage(id));
+            let changed = stage.is_some() && history::changed_in(c, feature, rank);
+            let class = format!(
+                "fm-rm-cell fm-tone-{}{}{}",
+                stage.map_or("none", |s| s.tone.as_str()),
+                if changed { " fm-rm-changed" } else { "" },
+                if props.release == Some(rank) { " fm-rm-selected" } else { "" },
+            );
+            let (short, name) = match stage {
+                None => (String::new(), props.text.not_yet.to_string()),
+                Some(s) if changed => (short_label(s), format!("{}, {}", s.label, props.text.stage_changed)),
+                Some(s) => (short_label(s), s.label.clone()),
+            };
+            html! {
+                <td {class}><span aria-hidden="true">{short}</span><span class="fm-visually-hidden">{name}</span></td>
+            }
+        })
+        .collect();
+    html! {
+        <tr key={feature.id.clone()} class="fm-rm-row">
+            <th scope="row" class="fm-rm-name">
+                {highlighted(&feature.name, &props.search)}
+                <span class="fm-change">{change}</span>
+            </th>
+            {cells}
+        </tr>
+    }
+}
+
+/// "Alpha → Beta", or "→ Alpha" for a feature new since the first release
+/// compared.
+pub fn change_text(c: &Catalogue, before: Option<&str>, after: &str) -> String {
+    let label = |id: &str| c.stage(id).map_or(id.to_string(), |s| s.label.clone());
+    match before {
+        Some(before) => format!("{} → {}", label(before), label(after)),
+        None => format!("→ {}", label(after)),
+    }
+}
+
+/// Features per stage in each release as stacked bars (a click on a bar
+/// selects its release), and the same numbers as a table for screen readers
+/// and without the picture. `counts` is `[release][stage]`. One path per
+/// stage and one click handler for the picture: each element is code.
+pub fn maturity_chart(
+    c: &Catalogue,
+    counts: &[Vec<usize>],
+    text: &'static UiText,
+    selected: Option<usize>,
+    onrelease: &Callback<Option<String>>,
+) -> Html {
+    const BAR: usize = 32;
+    const HEIGHT: usize = 120;
+    let most = counts
+        .iter()
+        .map(|r| r.iter().sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    // Each stage's bars as one path, stacked from the bottom up.
+    let mut base = vec![HEIGHT; counts.len()];
+    let paths: Html = c
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(stage, s)| {
+            let mut d = String::new();
+            for (rank, per_stage) in counts.iter().enumerate() {
+                let h = (per_stage[stage] * HEIGHT).div_ceil(most);
+                if h > 0 {
+                    base[rank] -= h.min(base[rank]);
+                    d.push_str(&format!(
+                        "M{} {}h{}v{h}h-{}z",
+                        rank * BAR + 4,
+                        base[rank],
+                        BAR - 8,
+                        BAR - 8
+                    ));
+                }
+            }
+            html! { <path class={format!("fm-chart-part fm-tone-{}", s.tone.as_str())} {d} /> }
+        })
+        .collect();
+    let labels: Html = c
+        .releases
+        .iter()
+        .enumerate()
+        .map(|(rank, r)| html! { <text class="fm-chart-label" x={(rank * BAR + BAR / 2).to_string()} y={(HEIGHT + 14).to_string()}>{r.clone()}</text> })
+        .collect();
+    let highlight = selected.map(|rank| html! {
+        <rect class="fm-chart-selected" x={(rank * BAR).to_string()} y="0" width={BAR.to_string()} height={(HEIGHT + 18).to_string()} />
+    });
+    let width = counts.len() * BAR;
+    let onclick = {
+        let (onrelease, releases) = (onrelease.clone(), c.releases.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(svg) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let rect = svg.get_bounding_client_rect();
+            let x = f64::from(e.client_x()) - rect.left();
+            let at = (x / rect.width().max(1.0) * releases.len() as f64) as usize;
+            if let Some(release) = releases.get(at) {
+                onrelease.emit((selected != Some(at)).then(|| release.clone()));
+            }
+        })
+    };
+    let head: Html = c
+        .stages
+        .iter()
+        .map(|s| html! { <th scope="col">{s.label.clone()}</th> })
+        .collect();
+    let rows: Html = counts
+        .iter()
+        .zip(&c.releases)
+        .map(|(per_stage, release)| {
+            let cells: Html = per_stage.iter().map(|n| html! { <td>{*n}</td> }).collect();
+            html! { <tr><th scope="row">{release.clone()}</th>{cells}</tr> }
+        })
+        .collect();
+    html! {
+        <figure class="fm-chart">
+            <figcaption class="fm-chart-title">{text.maturity}</figcaption>
+            <svg class="fm-chart-svg" viewBox={format!("0 0 {width} {}", HEIGHT + 20)} aria-hidden="true" focusable="false" {onclick}>
+                {highlight}{paths}{labels}
+            </svg>
+            <table class="fm-visually-hidden">
+                <caption>{text.maturity}</caption>
+                <thead><tr><th scope="col">{text.release}</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </figure>
+    }
+}
