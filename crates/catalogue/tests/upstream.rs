@@ -57,7 +57,7 @@ fn raw_stage_at<'a>(specs: &'a [(String, String)], release: &str) -> Option<&'a 
 #[test]
 fn kubernetes_stage_at_every_release_matches_a_line_by_line_reading() {
     let text = read("k8s-versioned_feature_list.yaml");
-    assert_eq!(detect(&text), Some(Source::K8sVersioned));
+    assert_eq!(detect(&text), Ok(Some(Source::K8sVersioned)));
     let imported = import_k8s(&text, &YamlOptions::default()).unwrap();
     let c = &imported.catalogue;
     assert_eq!(validate(c), vec![]);
@@ -106,7 +106,7 @@ fn kubernetes_stage_at_every_release_matches_a_line_by_line_reading() {
 #[test]
 fn istio_features_keep_their_stage_in_every_release_and_match_a_line_count() {
     let text = read("istio-features.yaml");
-    assert_eq!(detect(&text), Some(Source::IstioYaml));
+    assert_eq!(detect(&text), Ok(Some(Source::IstioYaml)));
     let imported = import_istio(&text, &YamlOptions::default()).unwrap();
     let c = &imported.catalogue;
     assert_eq!(validate(c), vec![]);

@@ -6,7 +6,7 @@
 
 use catalogue::diff::diff;
 use catalogue::import::yaml::{self, YamlOptions};
-use catalogue::import::{detect, Source};
+use catalogue::import::{detect, limits, ImportError, Source};
 use catalogue::import::{import_markdown, ImportOptions};
 use catalogue::{load, Catalogue, LoadError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -167,6 +167,21 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
             base_url,
             ids_from,
         } => {
+            // A source over the size limit is refused unread.
+            if page != "-" {
+                match host.file_size(&page) {
+                    Ok(bytes) if bytes > limits::MAX_BYTES as u64 => {
+                        let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+                        host.err(&format!(
+                            "error: {page}: {}\n",
+                            ImportError::TooLarge { bytes }
+                        ));
+                        return INVALID;
+                    }
+                    Ok(_) => {}
+                    Err(e) => return io_error(host, &format!("{page}: {e}")),
+                }
+            }
             let text = match read_text(host, &page) {
                 Ok(text) => text,
                 Err(e) => return io_error(host, &e),
@@ -176,7 +191,13 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                 Some(SourceKind::IstioYaml) => Source::IstioYaml,
                 Some(SourceKind::K8sVersioned) => Source::K8sVersioned,
                 None if page.ends_with(".md") => Source::Markdown,
-                None => detect(&text).unwrap_or(Source::Markdown),
+                None => match detect(&text) {
+                    Ok(source) => source.unwrap_or(Source::Markdown),
+                    Err(e) => {
+                        host.err(&format!("error: {page}: {e}\n"));
+                        return INVALID;
+                    }
+                },
             };
             match source {
                 Source::Markdown => {

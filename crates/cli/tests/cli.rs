@@ -7,6 +7,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+#[path = "../../../tests/hostile-yaml/generated.rs"]
+mod generated;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -216,6 +220,40 @@ fn hostile_catalogues_get_their_expected_errors() {
         } else {
             assert_eq!(o.status.code(), Some(1), "{file}: {out}");
             assert!(out.contains(want), "{file}: expected {want:?} in {out}");
+        }
+    }
+}
+
+#[test]
+fn hostile_yaml_imports_exit_1_quickly_naming_the_limit() {
+    let dir = root().join("tests/hostile-yaml");
+    let expected: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    assert!(expected.len() >= 10);
+    for (name, want) in expected {
+        let path = match generated::generated(&name) {
+            Some(text) => temp_file(&name, text.as_bytes()),
+            None => dir.join(&name),
+        };
+        let path = path.to_str().unwrap();
+        for args in [
+            vec!["import", path],
+            vec!["import", "--from", "istio-yaml", path],
+            vec!["import", "--from", "k8s-versioned", path],
+        ] {
+            let start = Instant::now();
+            let o = cli(&args);
+            let elapsed = start.elapsed();
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(1), "{args:?}: {stderr}");
+            assert_eq!(
+                stderr,
+                format!("error: {path}: {}\n", want.as_str().unwrap()),
+                "{args:?}"
+            );
+            assert!(o.stdout.is_empty(), "{args:?}");
+            // Loose: machines are noisy, and the npm build starts Node.
+            assert!(elapsed < Duration::from_secs(15), "{args:?}: {elapsed:?}");
         }
     }
 }

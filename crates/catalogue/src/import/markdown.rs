@@ -32,6 +32,9 @@ enum Section {
 
 /// Reads a catalogue from a Hugo markdown page.
 pub fn import_markdown(page: &str, options: &ImportOptions) -> Result<Catalogue, ImportError> {
+    if page.len() > super::limits::MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: page.len() });
+    }
     let (front, body) = split_front_matter(page);
     let mut reader = PageReader::new(front, options);
     // The body's first line number in the page: after the front matter and its two `---`.

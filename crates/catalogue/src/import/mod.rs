@@ -13,6 +13,26 @@ pub mod yaml;
 
 pub use markdown::{import_markdown, ImportOptions};
 
+/// Limits on what the importers read, enforced before memory grows: a
+/// source is refused at the first one it breaks, with a message naming it.
+/// The size and depth limits are the catalogue's own (`load::limits`).
+pub mod limits {
+    /// Largest source, in bytes (10 MiB); also the most text a YAML source's
+    /// scalars may hold once its aliases are expanded.
+    pub use crate::load::limits::MAX_BYTES;
+    /// Deepest nesting of YAML lists and mappings, counting what aliases
+    /// stand for (the importers' files need 5).
+    pub use crate::load::limits::MAX_DEPTH;
+    /// Most nodes (scalars, lists, mappings) in a YAML source, each alias
+    /// counted as a copy of the node its anchor names. Istio's
+    /// `features.yaml` has about 1 000, Kubernetes' versioned list about
+    /// 4 300.
+    pub const MAX_NODES: usize = 100_000;
+    /// Longest YAML scalar, in bytes (64 KiB; a catalogue's longest text is
+    /// 10 000 characters).
+    pub const MAX_SCALAR_BYTES: usize = 64 * 1024;
+}
+
 /// Which importer reads a file.
 #[cfg(feature = "yaml")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,22 +62,62 @@ pub enum ImportError {
     NoFeatures,
     #[error("not YAML: {message}")]
     Yaml { message: String },
+    #[error("source is {bytes} bytes; the limit is {} bytes", limits::MAX_BYTES)]
+    TooLarge { bytes: usize },
+    #[error(
+        "YAML nests deeper than {} levels, counting what aliases stand for (line {line}, column {column})",
+        limits::MAX_DEPTH
+    )]
+    YamlTooDeep { line: usize, column: usize },
+    #[error(
+        "YAML has more than {0} nodes (each alias counts as a copy of its anchor); the limit is {0} (line {line}, column {column})",
+        limits::MAX_NODES
+    )]
+    YamlTooManyNodes { line: usize, column: usize },
+    #[error(
+        "YAML scalar is {bytes} bytes long; the limit is {} bytes (line {line}, column {column})",
+        limits::MAX_SCALAR_BYTES
+    )]
+    YamlScalarTooLong {
+        bytes: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error(
+        "YAML aliases repeat its text past {0} bytes; the limit is {0} bytes (line {line}, column {column})",
+        limits::MAX_BYTES
+    )]
+    YamlTextTooLong { line: usize, column: usize },
+    #[error("YAML alias inside the node its anchor names, which would repeat it forever (line {line}, column {column})")]
+    YamlAliasLoop { line: usize, column: usize },
 }
 
 /// The importer for `text`, when its shape says so unambiguously: a mapping
 /// with a `features` list is Istio's, a list of entries with
-/// `versionedSpecs` is Kubernetes'. `None` for anything else (a markdown
-/// page, or YAML of another shape).
+/// `versionedSpecs` is Kubernetes'. `Ok(None)` for anything else (a markdown
+/// page, or YAML of another shape or with a syntax error); an error when
+/// the text is YAML that breaks one of the [`limits`], since no importer
+/// could read it.
 #[cfg(feature = "yaml")]
-pub fn detect(text: &str) -> Option<Source> {
-    let docs = yaml_rust2::YamlLoader::load_from_str(text).ok()?;
-    let doc = docs.first()?;
+pub fn detect(text: &str) -> Result<Option<Source>, ImportError> {
+    let docs = match yaml::documents(text) {
+        Ok(docs) => docs,
+        Err(ImportError::Yaml { .. }) => return Ok(None),
+        Err(limit) => return Err(limit),
+    };
+    let Some(doc) = docs.first() else {
+        return Ok(None);
+    };
     if doc["features"].as_vec().is_some() {
-        return Some(Source::IstioYaml);
+        return Ok(Some(Source::IstioYaml));
     }
-    let list = doc.as_vec()?;
-    (!list.is_empty() && list.iter().all(|g| g["versionedSpecs"].as_vec().is_some()))
-        .then_some(Source::K8sVersioned)
+    let Some(list) = doc.as_vec() else {
+        return Ok(None);
+    };
+    Ok(
+        (!list.is_empty() && list.iter().all(|g| g["versionedSpecs"].as_vec().is_some()))
+            .then_some(Source::K8sVersioned),
+    )
 }
 
 /// Lowercase ASCII, other characters as single `-`; `fallback` when nothing is left.

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use yaml_rust2::{Yaml, YamlLoader};
+use yaml_rust2::Yaml;
 
 use super::ImportError;
 use crate::model::{Catalogue, Category, Feature, Stage, Tone};
@@ -20,9 +20,11 @@ use crate::validate::is_valid_id;
 
 mod istio;
 mod k8s;
+mod read;
 
 pub use istio::import_istio;
 pub use k8s::{compare_versions, import_k8s};
+pub(crate) use read::documents;
 
 /// One repair made to messy input, at the source's path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,10 +57,9 @@ pub struct YamlOptions {
     pub title: Option<String>,
 }
 
+/// The first document of `text`, read within the import [`limits`](crate::import::limits).
 fn parse(text: &str) -> Result<Yaml, ImportError> {
-    let mut docs = YamlLoader::load_from_str(text).map_err(|e| ImportError::Yaml {
-        message: e.to_string(),
-    })?;
+    let mut docs = documents(text)?;
     if docs.is_empty() {
         return Err(ImportError::NoFeatures);
     }
