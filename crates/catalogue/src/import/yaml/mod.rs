@@ -149,6 +149,26 @@ const MATURITY: [(&str, Tone); 7] = [
     ("removed", Tone::Neutral),
 ];
 
+/// A maturity as (stage, rest): `Alpha. Dual-stack IPv4 and IPv6 is not
+/// supported.` → (`Alpha`, the sentence), when its first word is a known
+/// stage and more follows; the whole text as the stage otherwise.
+fn split_maturity(text: &str) -> (String, Option<String>) {
+    let end = text
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len());
+    let (word, rest) = text.split_at(end);
+    if rest.is_empty() || !MATURITY.iter().any(|(k, _)| k.eq_ignore_ascii_case(word)) {
+        return (text.to_string(), None);
+    }
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || ".,;:-".contains(c))
+        .trim();
+    (
+        word.to_string(),
+        (!rest.is_empty()).then(|| rest.to_string()),
+    )
+}
+
 /// The stages seen, in maturity order (unknown labels last, as seen), keeping
 /// the source's labels.
 fn stages_in_order(labels: &[String]) -> Vec<Stage> {
