@@ -323,6 +323,84 @@ fn both_yaml_imports_produce_catalogues_that_validate_accepts_and_list_each_repa
 }
 
 #[test]
+fn import_lists_each_dropped_field_by_its_source_path_then_the_counts() {
+    let o = cli(&["import", fixture("istio-features.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    for expected in [
+        "dropped: features[0].level.checklist",
+        "dropped: features[5].level.nextExpectedPromotion",
+    ] {
+        assert!(lines.contains(&expected), "{expected} not in {stderr}");
+    }
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("dropped: ")).count(),
+        43
+    );
+    assert_eq!(lines.last(), Some(&"dropped 43 fields, repaired 6"));
+
+    let o = cli(&[
+        "import",
+        fixture("k8s-versioned_feature_list.yaml").to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("dropped: [0].versionedSpecs[0].default\n"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.lines().last(),
+        Some("dropped 352 fields, repaired 0")
+    );
+}
+
+#[test]
+fn strict_import_exits_1_without_a_catalogue_when_anything_was_dropped_or_repaired() {
+    let path = fixture("istio-features.yaml");
+    let o = cli(&["import", "--strict", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.ends_with(&format!(
+        "dropped 43 fields, repaired 6\nerror: {}: --strict refuses an import that drops or repairs anything, or does not validate\n",
+        path.to_str().unwrap()
+    )), "{stderr}");
+    // A clean source passes.
+    let seed = root().join("crates/catalogue/tests/seed.md");
+    let o = cli(&["import", "--strict", seed.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "dropped 0 fields, repaired 0\n"
+    );
+}
+
+#[test]
+fn import_of_a_file_whose_stages_are_mostly_unknown_exits_1_naming_the_expected_ones() {
+    let path = temp_file(
+        "no-stages.yaml",
+        b"features:\n  - name: A\n    level: {phase: Beta}\n  - name: B\n    level: {phase: GA}\n",
+    );
+    let o = cli(&["import", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "error: {}: 2 of 2 features have no stage the importer knows (found: Unknown); \
+             expected Experimental, Alpha, Beta, Stable, GA, Deprecated or Removed in each feature's level.maturity\n",
+            path.to_str().unwrap()
+        )
+    );
+}
+
+#[test]
 fn the_kubernetes_example_is_the_import_of_the_fixture() {
     let o = cli(&[
         "import",

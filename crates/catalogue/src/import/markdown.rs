@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::{slug, unique, ImportError};
+use super::{slug, unique, Dropped, ImportError, Imported, Repair};
 use crate::model::{Aspect, Catalogue, Category, Feature, Stage, Tone};
 
 /// Options that the page itself does not say.
@@ -30,8 +30,12 @@ enum Section {
     Features,
 }
 
-/// Reads a catalogue from a Hugo markdown page.
-pub fn import_markdown(page: &str, options: &ImportOptions) -> Result<Catalogue, ImportError> {
+/// Reads a catalogue from a Hugo markdown page, with the repairs it made
+/// and the parts of the page it has no place for (table cells in columns
+/// it does not read, a second features heading). The front matter's other
+/// keys (`weight`, `icon`, …) are the page's, not the catalogue's, and are
+/// not reported.
+pub fn import_markdown(page: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
     if page.len() > super::limits::MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: page.len() });
     }
@@ -58,6 +62,10 @@ struct PageReader<'a> {
     /// Inside a `{{< shortcode >}}` block, whose text goes to the footer.
     in_shortcode: bool,
     used_ids: HashSet<String>,
+    /// The current features table's header cells, to name a dropped column.
+    columns: Vec<String>,
+    repairs: Vec<Repair>,
+    dropped: Vec<Dropped>,
 }
 
 impl<'a> PageReader<'a> {
@@ -79,6 +87,9 @@ impl<'a> PageReader<'a> {
             section: Section::Intro,
             in_shortcode: false,
             used_ids: HashSet::new(),
+            columns: Vec::new(),
+            repairs: Vec::new(),
+            dropped: Vec::new(),
         }
     }
 
@@ -91,7 +102,7 @@ impl<'a> PageReader<'a> {
         } else if let Some(heading) = line.strip_prefix("### ") {
             self.category_heading(heading);
         } else if let Some(heading) = line.strip_prefix("## ") {
-            self.section_heading(heading);
+            self.section_heading(heading, line_no);
         } else if !line.starts_with('|') {
             self.prose(line);
         } else if !is_delimiter_row(line) {
@@ -110,11 +121,35 @@ impl<'a> PageReader<'a> {
     ) -> Result<(), ImportError> {
         let cells = split_row(line);
         match self.section {
-            Section::Definitions | Section::Intro => self.definitions_row(&cells, is_header),
-            Section::Features if is_header => {}
-            Section::Features => self.feature_row(&cells, line_no)?,
+            Section::Definitions | Section::Intro => {
+                self.definitions_row(&cells, is_header, line_no)
+            }
+            Section::Features if is_header => self.columns = cells,
+            Section::Features => {
+                self.feature_row(&cells, line_no)?;
+                // Name, then stage: the catalogue has no place for more.
+                self.drop_cells(&cells, 2, line_no);
+            }
         }
         Ok(())
+    }
+
+    /// Reports the cells of a row from `first` (0-based) on that hold
+    /// text, naming their column when the header did.
+    fn drop_cells(&mut self, cells: &[String], first: usize, line_no: usize) {
+        for (i, cell) in cells.iter().enumerate().skip(first) {
+            if cell.is_empty() {
+                continue;
+            }
+            let reason = match self.columns.get(i).filter(|c| !c.is_empty()) {
+                Some(column) => format!("column {column:?}, which the importer does not read"),
+                None => "a column the importer does not read".to_string(),
+            };
+            self.dropped.push(Dropped {
+                path: format!("line {line_no}, cell {}", i + 1),
+                reason: Some(reason),
+            });
+        }
     }
 
     /// `### Category {#anchor}`: a new category, whose rows follow.
@@ -134,14 +169,25 @@ impl<'a> PageReader<'a> {
         self.section = Section::Features;
     }
 
-    /// `## Heading`: the definitions' heading when it is the first, else the features'.
-    fn section_heading(&mut self, heading: &str) {
+    /// `## Heading`: the definitions' heading when it is the first, else the
+    /// features' (a second one has no place, and is reported).
+    fn section_heading(&mut self, heading: &str, line_no: usize) {
         let (label, _) = heading_anchor(heading);
         if self.c.stages.is_empty() && self.section == Section::Intro {
             self.section = Section::Definitions;
             self.c.definitions_heading = label;
         } else {
             self.section = Section::Features;
+            if !self.c.features_heading.is_empty() {
+                self.dropped.push(Dropped {
+                    path: format!("line {line_no}"),
+                    reason: Some(format!(
+                        "heading {label:?}: the catalogue has one features heading, {:?}",
+                        self.c.features_heading
+                    )),
+                });
+                return;
+            }
             self.c.features_heading = label;
         }
     }
@@ -162,7 +208,20 @@ impl<'a> PageReader<'a> {
 
     /// A row of the definitions table: the header names the stages, each
     /// other row is an aspect with a definition per stage.
-    fn definitions_row(&mut self, cells: &[String], is_header: bool) {
+    fn definitions_row(&mut self, cells: &[String], is_header: bool, line_no: usize) {
+        if !is_header && self.c.stages.is_empty() {
+            self.dropped.push(Dropped {
+                path: format!("line {line_no}"),
+                reason: Some("a table row before the stage-definitions table's header".into()),
+            });
+            return;
+        }
+        if !is_header {
+            // A label, then one definition per stage.
+            self.columns.clear();
+            let stages = self.c.stages.len();
+            self.drop_cells(cells, stages + 1, line_no);
+        }
         let c = &mut self.c;
         if is_header && c.stages.is_empty() {
             c.stages = cells
@@ -248,14 +307,18 @@ impl<'a> PageReader<'a> {
     }
 
     /// The catalogue, once it has stages and features.
-    fn finish(self) -> Result<Catalogue, ImportError> {
+    fn finish(self) -> Result<Imported, ImportError> {
         if self.c.stages.is_empty() {
             return Err(ImportError::NoStages);
         }
         if self.c.features.is_empty() {
             return Err(ImportError::NoFeatures);
         }
-        Ok(self.c)
+        Ok(Imported {
+            catalogue: self.c,
+            repairs: self.repairs,
+            dropped: self.dropped,
+        })
     }
 }
 

@@ -8,10 +8,12 @@ use std::collections::HashSet;
 use thiserror::Error;
 
 pub mod markdown;
+mod report;
 #[cfg(feature = "yaml")]
 pub mod yaml;
 
 pub use markdown::{import_markdown, ImportOptions};
+pub use report::{Dropped, Imported, Repair};
 
 /// Limits on what the importers read, enforced before memory grows: a
 /// source is refused at the first one it breaks, with a message naming it.
@@ -44,6 +46,9 @@ pub enum Source {
     /// Kubernetes' `versioned_feature_list.yaml`.
     K8sVersioned,
 }
+
+/// The stages the YAML importers know, as the message lists them.
+const KNOWN_STAGES: &str = "Experimental, Alpha, Beta, Stable, GA, Deprecated or Removed";
 
 /// Why a page or file could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -88,6 +93,16 @@ pub enum ImportError {
         limits::MAX_BYTES
     )]
     YamlTextTooLong { line: usize, column: usize },
+    #[error(
+        "{unknown} of {total} features have no stage the importer knows (found: {found}); expected {} in {field}",
+        KNOWN_STAGES
+    )]
+    UnknownStages {
+        unknown: usize,
+        total: usize,
+        found: String,
+        field: String,
+    },
     #[error("YAML alias inside the node its anchor names, which would repeat it forever (line {line}, column {column})")]
     YamlAliasLoop { line: usize, column: usize },
 }

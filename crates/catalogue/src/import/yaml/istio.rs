@@ -14,13 +14,13 @@
 
 use yaml_rust2::Yaml;
 
-use super::{finish, parse, slug, split_maturity, stages_in_order, Imported, Repairs, YamlOptions};
+use super::{finish, parse, slug, split_maturity, Imported, Parts, Repairs, YamlOptions};
 use crate::import::ImportError;
 use crate::model::{Category, Deprecation, Feature};
 
 /// Reads Istio's `features.yaml`.
 pub fn import_istio(text: &str, options: &YamlOptions) -> Result<Imported, ImportError> {
-    let doc = parse(text)?;
+    let (doc, later_documents) = parse(text)?;
     let entries = doc["features"].as_vec().ok_or(ImportError::NoFeatures)?;
     let mut reader = Reader::default();
     for (i, entry) in entries.iter().enumerate() {
@@ -35,15 +35,15 @@ pub fn import_istio(text: &str, options: &YamlOptions) -> Result<Imported, Impor
     if features.is_empty() {
         return Err(ImportError::NoFeatures);
     }
-    Ok(finish(
-        options,
-        "Istio feature status",
-        Vec::new(),
-        stages_in_order(&labels),
+    let parts = Parts {
+        default_title: "Istio feature status".into(),
+        releases: Vec::new(),
+        labels,
         categories,
         features,
-        r,
-    ))
+        stage_field: "each feature's level.maturity",
+    };
+    finish(options, parts, &doc, later_documents, r)
 }
 
 /// The catalogue's parts read so far.
@@ -67,8 +67,11 @@ impl Reader {
     /// One entry of `features`: a feature, unless it has no name.
     fn entry(&mut self, entry: &Yaml, path: &str) {
         let r = &mut self.r;
-        let Some(name) = r.text(&entry["name"], &format!("{path}.name")) else {
-            r.note(path, "no name; entry skipped (it cannot be shown)".into());
+        let Some(name) = r
+            .text(&entry["name"], &format!("{path}.name"))
+            .filter(|n| !n.is_empty())
+        else {
+            r.skip(entry, "no name, so it cannot be shown");
             return;
         };
         let id_source = r.text(&entry["id"], &format!("{path}.id"));
