@@ -401,6 +401,36 @@ fn import_of_a_file_whose_stages_are_mostly_unknown_exits_1_naming_the_expected_
 }
 
 #[test]
+fn the_english_istio_page_imports_and_validates() {
+    let o = cli(&[
+        "import",
+        fixture("istio-feature-stages.en.md").to_str().unwrap(),
+        "--base-url",
+        "https://istio.io",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "repair: line 39: aspect \"Support\": id \"support\" is an earlier row's; renamed \"support-2\"\n\
+         dropped 0 fields, repaired 1\n"
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(c["locale"], "en");
+    assert_eq!(c["features"].as_array().unwrap().len(), 43);
+    let ipv6 = c["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "ipv6-support-for-kubernetes")
+        .unwrap();
+    assert_eq!(ipv6["stage"], "alpha");
+    assert_eq!(ipv6["note"], "Dual-stack IPv4 and IPv6 is not supported.");
+    let out = temp_file("istio-en.json", &o.stdout);
+    let v = cli(&["validate", out.to_str().unwrap()]);
+    assert_eq!(v.status.code(), Some(0), "{}", stdout(&v));
+}
+
+#[test]
 fn the_kubernetes_example_is_the_import_of_the_fixture() {
     let o = cli(&[
         "import",

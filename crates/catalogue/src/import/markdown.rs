@@ -62,6 +62,7 @@ struct PageReader<'a> {
     /// Inside a `{{< shortcode >}}` block, whose text goes to the footer.
     in_shortcode: bool,
     used_ids: HashSet<String>,
+    aspect_ids: HashSet<String>,
     /// The current features table's header cells, to name a dropped column.
     columns: Vec<String>,
     repairs: Vec<Repair>,
@@ -87,6 +88,7 @@ impl<'a> PageReader<'a> {
             section: Section::Intro,
             in_shortcode: false,
             used_ids: HashSet::new(),
+            aspect_ids: HashSet::new(),
             columns: Vec::new(),
             repairs: Vec::new(),
             dropped: Vec::new(),
@@ -240,6 +242,16 @@ impl<'a> PageReader<'a> {
                 .and_then(|o| o.aspects.get(index))
                 .map(|a| a.id.clone())
                 .unwrap_or_else(|| slug(&label, &format!("aspect-{}", index + 1)));
+            let unique_id = unique(id.clone(), &mut self.aspect_ids);
+            if unique_id != id {
+                self.repairs.push(Repair {
+                    path: format!("line {line_no}"),
+                    message: format!(
+                        "aspect {label:?}: id {id:?} is an earlier row's; renamed {unique_id:?}"
+                    ),
+                });
+            }
+            let id = unique_id;
             let definitions = c
                 .stages
                 .iter()
@@ -250,6 +262,11 @@ impl<'a> PageReader<'a> {
                 id,
                 label,
                 definitions,
+            });
+        } else if is_header {
+            self.dropped.push(Dropped {
+                path: format!("line {line_no}"),
+                reason: Some("a second header row for the stage definitions".into()),
             });
         }
     }
@@ -409,12 +426,27 @@ fn name_and_link(cell: &str) -> (String, Option<String>) {
     (cell.trim().to_string(), None)
 }
 
-/// `Alpha 不能同时启用 IPv4 和 IPv6` → (alpha, Some(note)).
+/// `Alpha 不能同时启用 IPv4 和 IPv6` → (alpha, Some(note)); likewise
+/// `Alpha. Dual-stack IPv4 and IPv6 is not supported.`: the cell starts
+/// with a stage's label (the longest that fits), followed by nothing, a
+/// space or punctuation; the rest, punctuation trimmed, is the note.
 fn stage_and_note(stages: &[Stage], cell: &str) -> Option<(String, Option<String>)> {
     let cell = cell.trim();
-    let word = cell.split_whitespace().next()?;
-    let stage = stages.iter().find(|s| s.label.eq_ignore_ascii_case(word))?;
-    let note = cell[word.len()..].trim();
+    let (stage, rest) = stages
+        .iter()
+        .filter_map(|s| {
+            let head = cell.get(..s.label.len())?;
+            let rest = &cell[s.label.len()..];
+            let ends_word = rest
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || ".,;:".contains(c));
+            (head.eq_ignore_ascii_case(&s.label) && ends_word).then_some((s, rest))
+        })
+        .max_by_key(|(s, _)| s.label.len())?;
+    let note = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || ".,;:".contains(c))
+        .trim();
     Some((
         stage.id.clone(),
         (!note.is_empty()).then(|| note.to_string()),
@@ -429,4 +461,36 @@ fn append_text(target: &mut String, line: &str) {
         target.push(' ');
     }
     target.push_str(line);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stage_cell_is_the_stage_then_any_note() {
+        let stages: Vec<Stage> = ["Alpha", "Beta", "General Availability"]
+            .into_iter()
+            .map(stage_for)
+            .collect();
+        let read = |cell| stage_and_note(&stages, cell);
+        assert_eq!(read("Alpha"), Some(("alpha".into(), None)));
+        assert_eq!(
+            read("Alpha. Dual-stack IPv4 and IPv6 is not supported."),
+            Some((
+                "alpha".into(),
+                Some("Dual-stack IPv4 and IPv6 is not supported.".into())
+            ))
+        );
+        assert_eq!(
+            read("Alpha 不能同时启用 IPv4 和 IPv6"),
+            Some(("alpha".into(), Some("不能同时启用 IPv4 和 IPv6".into())))
+        );
+        assert_eq!(
+            read("general availability, since 1.2"),
+            Some(("general-availability".into(), Some("since 1.2".into())))
+        );
+        assert_eq!(read("Alphabet"), None);
+        assert_eq!(read("Gamma"), None);
+    }
 }
