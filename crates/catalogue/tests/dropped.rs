@@ -9,6 +9,13 @@ mod yaml {
     use feature_matrix_catalogue::import::yaml::{import_istio, import_k8s, YamlOptions};
     use feature_matrix_catalogue::import::ImportError;
 
+    fn options() -> YamlOptions {
+        YamlOptions {
+            title: Some("Gates".into()),
+            ..YamlOptions::default()
+        }
+    }
+
     fn dropped_istio(text: &str) -> Vec<String> {
         let imported = import_istio(text, &YamlOptions::default()).unwrap();
         imported.dropped.iter().map(ToString::to_string).collect()
@@ -77,7 +84,7 @@ second: document
     version: "1.31"
     owner: sig-node
 "#;
-        let imported = import_k8s(text, &YamlOptions::default()).unwrap();
+        let imported = import_k8s(text, &options()).unwrap();
         let dropped: Vec<String> = imported.dropped.iter().map(ToString::to_string).collect();
         assert_eq!(
             dropped,
@@ -88,6 +95,15 @@ second: document
             ]
         );
         assert_eq!(imported.summary(), "dropped 3 fields, repaired 0");
+        assert_eq!(imported.catalogue.title, "Gates");
+        let untitled = import_k8s(text, &YamlOptions::default()).map(|_| ());
+        assert_eq!(untitled, Err(ImportError::NoTitle));
+        let named = YamlOptions {
+            file_name: Some("gates/versioned_feature_list.yaml".into()),
+            ..YamlOptions::default()
+        };
+        let imported = import_k8s(text, &named).unwrap();
+        assert_eq!(imported.catalogue.title, "Versioned feature list");
     }
 
     #[test]
@@ -111,7 +127,7 @@ second: document
         let half = "features:\n  - {name: A, level: {maturity: Beta}}\n  - {name: B, level: {maturity: Sorta}}\n";
         assert!(import_istio(half, &YamlOptions::default()).is_ok());
         let k8s = "- name: G\n  versionedSpecs:\n  - {version: '1.2', preRelease: Preview}\n";
-        let e = import_k8s(k8s, &YamlOptions::default()).unwrap_err();
+        let e = import_k8s(k8s, &options()).unwrap_err();
         assert_eq!(
             e.to_string(),
             "1 of 1 features have no stage the importer knows (found: Preview); \

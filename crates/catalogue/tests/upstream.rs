@@ -58,7 +58,14 @@ fn raw_stage_at<'a>(specs: &'a [(String, String)], release: &str) -> Option<&'a 
 fn kubernetes_stage_at_every_release_matches_a_line_by_line_reading() {
     let text = read("k8s-versioned_feature_list.yaml");
     assert_eq!(detect(&text), Ok(Some(Source::K8sVersioned)));
-    let imported = import_k8s(&text, &YamlOptions::default()).unwrap();
+    let imported = import_k8s(
+        &text,
+        &YamlOptions {
+            file_name: Some("k8s-versioned_feature_list.yaml".into()),
+            ..YamlOptions::default()
+        },
+    )
+    .unwrap();
     let c = &imported.catalogue;
     assert_eq!(validate(c), vec![]);
     let raw = k8s_by_lines(&text);

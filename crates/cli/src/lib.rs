@@ -229,6 +229,7 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                         locale,
                         base_url,
                         title,
+                        file_name: (page != "-").then(|| page.clone()),
                     };
                     let imported = match yaml {
                         Source::K8sVersioned => yaml::import_k8s(&text, &options),

@@ -431,6 +431,44 @@ fn the_english_istio_page_imports_and_validates() {
 }
 
 #[test]
+fn kubernetes_import_takes_its_title_from_the_option_or_the_file_name() {
+    let path = fixture("k8s-versioned_feature_list.yaml");
+    let title = |args: &[&str]| -> serde_json::Value {
+        let o = cli(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["title"].clone()
+    };
+    let path = path.to_str().unwrap();
+    assert_eq!(title(&["import", path]), "K8s versioned feature list");
+    assert_eq!(
+        title(&["import", path, "--title", "OpenShift feature gates"]),
+        "OpenShift feature gates"
+    );
+    // Standard input has no file name: the title must be given.
+    let mut child = command()
+        .args(["import", "--from", "k8s-versioned", "-"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(path).unwrap())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "error: -: the source names no title, and has no file name to make one from; give one (--title)\n"
+    );
+}
+
+#[test]
 fn the_kubernetes_example_is_the_import_of_the_fixture() {
     let o = cli(&[
         "import",

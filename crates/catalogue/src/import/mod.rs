@@ -65,6 +65,10 @@ pub enum ImportError {
     NoStages,
     #[error("no features were found")]
     NoFeatures,
+    #[error(
+        "the source names no title, and has no file name to make one from; give one (--title)"
+    )]
+    NoTitle,
     #[error("not YAML: {message}")]
     Yaml { message: String },
     #[error("source is {bytes} bytes; the limit is {} bytes", limits::MAX_BYTES)]

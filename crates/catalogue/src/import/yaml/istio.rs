@@ -36,7 +36,7 @@ pub fn import_istio(text: &str, options: &YamlOptions) -> Result<Imported, Impor
         return Err(ImportError::NoFeatures);
     }
     let parts = Parts {
-        default_title: "Istio feature status".into(),
+        default_title: Some("Istio feature status".into()),
         releases: Vec::new(),
         labels,
         categories,

@@ -118,7 +118,8 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
         label: "Feature gates".into(),
     }];
     let parts = Parts {
-        default_title: "Kubernetes feature gates".into(),
+        // The format is Kubernetes', and other projects': no title of its own.
+        default_title: None,
         releases,
         labels,
         categories,

@@ -36,8 +36,13 @@ pub struct YamlOptions {
     pub locale: Option<String>,
     /// Absolute URL that relative links resolve against.
     pub base_url: Option<String>,
-    /// Page title (default: one per source).
+    /// Page title. Without it, Istio's file is "Istio feature status";
+    /// Kubernetes' list, whose format other projects use too, takes its
+    /// title from `file_name`.
     pub title: Option<String>,
+    /// The source's file name (`versioned_feature_list.yaml` gives the
+    /// title "Versioned feature list").
+    pub file_name: Option<String>,
 }
 
 /// The first document of `text`, read within the import
@@ -207,8 +212,8 @@ fn stages_in_order(labels: &[String]) -> Vec<Stage> {
 
 /// What an importer read, before it becomes a catalogue.
 struct Parts {
-    /// The title when the options give none.
-    default_title: String,
+    /// The title when the options give none (`None`: from the file name).
+    default_title: Option<String>,
     releases: Vec<String>,
     /// Stage labels as first seen.
     labels: Vec<String>,
@@ -254,7 +259,12 @@ fn finish(
     unread(doc, "", &repairs, &mut dropped);
     dropped.extend(later_documents);
     let locale = options.locale.clone().unwrap_or_else(|| "en".into());
-    let title = options.title.clone().unwrap_or(parts.default_title);
+    let title = options
+        .title
+        .clone()
+        .or(parts.default_title)
+        .or_else(|| options.file_name.as_deref().and_then(title_from_file_name))
+        .ok_or(ImportError::NoTitle)?;
     Ok(Imported {
         catalogue: Catalogue {
             releases: parts.releases,
@@ -266,6 +276,20 @@ fn finish(
         repairs: repairs.list,
         dropped,
     })
+}
+
+/// `tests/k8s-versioned_feature_list.yaml` → `K8s versioned feature list`.
+fn title_from_file_name(path: &str) -> Option<String> {
+    let name = path.rsplit(['/', '\\']).next()?;
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let words: Vec<&str> = stem
+        .split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut title = words.join(" ");
+    let first = title.chars().next()?;
+    title.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    Some(title)
 }
 
 /// Whether a node holds anything: not null, not an empty string, list or
