@@ -55,3 +55,19 @@ fn every_hostile_yaml_case_is_refused_quickly_with_the_limit_it_breaks() {
         assert!(elapsed < BOUND * 3, "{name} took {elapsed:?}");
     }
 }
+
+#[test]
+fn long_values_are_quoted_short_and_ids_made_from_them_fit() {
+    let name = "Lol ".repeat(15_000);
+    let text = format!(
+        "features:\n  - name: \" {name}\"\n    area: Core\n    level: {{maturity: Beta}}\n"
+    );
+    let imported = import_istio(&text, &YamlOptions::default()).unwrap();
+    let feature = &imported.catalogue.features[0];
+    assert!((90..=100).contains(&feature.id.len()), "{}", feature.id);
+    assert!(feature.id.starts_with("lol-lol-"));
+    assert_eq!(imported.repairs.len(), 2, "{:?}", imported.repairs);
+    for repair in &imported.repairs {
+        assert!(repair.to_string().len() < 300, "{repair}");
+    }
+}

@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::{slug, unique, Dropped, ImportError, Imported, Repair};
+use super::{quoted, slug, unique, Dropped, ImportError, Imported, Repair};
 use crate::model::{Aspect, Catalogue, Category, Feature, Stage, Tone};
 
 /// Options that the page itself does not say.
@@ -144,7 +144,12 @@ impl<'a> PageReader<'a> {
                 continue;
             }
             let reason = match self.columns.get(i).filter(|c| !c.is_empty()) {
-                Some(column) => format!("column {column:?}, which the importer does not read"),
+                Some(column) => {
+                    format!(
+                        "column {}, which the importer does not read",
+                        quoted(column)
+                    )
+                }
                 None => "a column the importer does not read".to_string(),
             };
             self.dropped.push(Dropped {
@@ -184,8 +189,9 @@ impl<'a> PageReader<'a> {
                 self.dropped.push(Dropped {
                     path: format!("line {line_no}"),
                     reason: Some(format!(
-                        "heading {label:?}: the catalogue has one features heading, {:?}",
-                        self.c.features_heading
+                        "heading {}: the catalogue has one features heading, {}",
+                        quoted(&label),
+                        quoted(&self.c.features_heading)
                     )),
                 });
                 return;
@@ -247,7 +253,10 @@ impl<'a> PageReader<'a> {
                 self.repairs.push(Repair {
                     path: format!("line {line_no}"),
                     message: format!(
-                        "aspect {label:?}: id {id:?} is an earlier row's; renamed {unique_id:?}"
+                        "aspect {}: id {} is an earlier row's; renamed {}",
+                        quoted(&label),
+                        quoted(&id),
+                        quoted(&unique_id)
                     ),
                 });
             }

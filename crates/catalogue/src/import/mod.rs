@@ -55,7 +55,7 @@ const KNOWN_STAGES: &str = "Experimental, Alpha, Beta, Stable, GA, Deprecated or
 pub enum ImportError {
     #[error("line {line}: feature row before any `### category` heading")]
     FeatureOutsideCategory { line: usize },
-    #[error("line {line}: stage {stage:?} is not one of the definition table's stages ({known})")]
+    #[error("line {line}: stage {} is not one of the definition table's stages ({known})", quoted(.stage))]
     UnknownStage {
         line: usize,
         stage: String,
@@ -139,10 +139,24 @@ pub fn detect(text: &str) -> Result<Option<Source>, ImportError> {
     )
 }
 
-/// Lowercase ASCII, other characters as single `-`; `fallback` when nothing is left.
+/// A value as messages quote it: in quotes, cut after 60 characters (a
+/// hostile file's value must not fill the terminal).
+pub(crate) fn quoted(text: &str) -> String {
+    if text.chars().count() > 60 {
+        format!("{:?}…", text.chars().take(60).collect::<String>())
+    } else {
+        format!("{text:?}")
+    }
+}
+
+/// Lowercase ASCII, other characters as single `-`, at most an id's length
+/// (100 characters); `fallback` when nothing is left.
 pub(crate) fn slug(text: &str, fallback: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
+        if out.len() == crate::load::limits::MAX_ID_CHARS {
+            break;
+        }
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {

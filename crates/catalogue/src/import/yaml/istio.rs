@@ -15,7 +15,7 @@
 use yaml_rust2::Yaml;
 
 use super::{finish, parse, slug, split_maturity, Imported, Parts, Repairs, YamlOptions};
-use crate::import::ImportError;
+use crate::import::{quoted, ImportError};
 use crate::model::{Category, Deprecation, Feature};
 
 /// Reads Istio's `features.yaml`.
@@ -108,8 +108,16 @@ impl Reader {
                     r.note(
                         &maturity_path,
                         match &rest {
-                            Some(rest) => format!("stage {stage:?}, and {rest:?} as the note"),
-                            None => format!("{maturity:?} read as stage {stage:?}"),
+                            Some(rest) => {
+                                format!(
+                                    "stage {}, and {} as the note",
+                                    quoted(&stage),
+                                    quoted(rest)
+                                )
+                            }
+                            None => {
+                                format!("{} read as stage {}", quoted(&maturity), quoted(&stage))
+                            }
                         },
                     );
                 }

@@ -3,7 +3,7 @@
 use yaml_rust2::Yaml;
 
 use super::{finish, parse, slug, Imported, Parts, Repairs, YamlOptions};
-use crate::import::ImportError;
+use crate::import::{quoted, ImportError};
 use crate::model::{Category, Deprecation, Feature, StageChange};
 use crate::validate::is_valid_release;
 
@@ -60,7 +60,10 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
                 continue;
             };
             if !is_valid_release(&version) {
-                r.skip(spec, &format!("version {version:?} is not a release id"));
+                r.skip(
+                    spec,
+                    &format!("version {} is not a release id", quoted(&version)),
+                );
                 continue;
             }
             specs.push(GateSpec {

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use yaml_rust2::Yaml;
 
-use super::ImportError;
+use super::{quoted, ImportError};
 pub use crate::import::{Dropped, Imported, Repair};
 use crate::model::{Catalogue, Category, Feature, Stage, Tone};
 use crate::validate::is_valid_id;
@@ -105,7 +105,7 @@ impl Repairs {
         self.read(value);
         let trimmed = raw.trim();
         if trimmed.len() != raw.len() {
-            self.note(path, format!("spaces around {raw:?} trimmed"));
+            self.note(path, format!("spaces around {} trimmed", quoted(&raw)));
         }
         Some(trimmed.to_string())
     }
@@ -116,7 +116,10 @@ impl Repairs {
         let id = match source.filter(|s| !s.is_empty()) {
             None => {
                 let made = slug(name);
-                self.note(path, format!("missing id; made {made:?} from the name"));
+                self.note(
+                    path,
+                    format!("missing id; made {} from the name", quoted(&made)),
+                );
                 made
             }
             Some(raw) => {
@@ -124,7 +127,8 @@ impl Repairs {
                     .trim_matches(|c: char| !c.is_ascii_alphanumeric())
                     .to_ascii_lowercase();
                 if cleaned != raw {
-                    self.note(path, format!("id {raw:?} cleaned to {cleaned:?}"));
+                    let message = format!("id {} cleaned to {}", quoted(&raw), quoted(&cleaned));
+                    self.note(path, message);
                 }
                 if is_valid_id(&cleaned) {
                     cleaned
@@ -137,7 +141,11 @@ impl Repairs {
                     let made = if is_valid_id(&kept) { kept } else { slug(name) };
                     self.note(
                         path,
-                        format!("id {cleaned:?} has characters an id cannot have; using {made:?}"),
+                        format!(
+                            "id {} has characters an id cannot have; using {}",
+                            quoted(&cleaned),
+                            quoted(&made)
+                        ),
                     );
                     made
                 }
@@ -145,7 +153,12 @@ impl Repairs {
         };
         let candidate = crate::import::unique(id.clone(), &mut self.used_ids);
         if candidate != id {
-            self.note(path, format!("duplicate id {id:?}; renamed {candidate:?}"));
+            let message = format!(
+                "duplicate id {}; renamed {}",
+                quoted(&id),
+                quoted(&candidate)
+            );
+            self.note(path, message);
         }
         candidate
     }
@@ -238,15 +251,21 @@ fn finish(
     let known = |stage: &str| MATURITY.iter().any(|(k, _)| *k == stage);
     let unknown = parts.features.iter().filter(|f| !known(&f.stage)).count();
     if unknown * 2 > parts.features.len() {
-        let mut found: Vec<&str> = parts
+        let mut found: Vec<String> = parts
             .labels
             .iter()
             .filter(|l| !known(&slug(l)))
-            .map(String::as_str)
+            .map(|l| {
+                if l.chars().count() > 60 {
+                    quoted(l)
+                } else {
+                    l.clone()
+                }
+            })
             .collect();
         if found.len() > 5 {
             found.truncate(5);
-            found.push("…");
+            found.push("…".into());
         }
         return Err(ImportError::UnknownStages {
             unknown,
@@ -368,7 +387,7 @@ fn child_path(path: &str, key: &Yaml) -> String {
     match (plain, path.is_empty()) {
         (true, true) => key,
         (true, false) => format!("{path}.{key}"),
-        (false, _) => format!("{path}[{key:?}]"),
+        (false, _) => format!("{path}[{}]", quoted(&key)),
     }
 }
 

@@ -242,10 +242,7 @@ fn unbalanced(mark: Marker) -> ImportError {
 /// A key as the message quotes it.
 fn key_text(key: &Yaml) -> String {
     match key {
-        Yaml::String(s) | Yaml::Real(s) if s.chars().count() > 60 => {
-            format!("{:?}…", s.chars().take(60).collect::<String>())
-        }
-        Yaml::String(s) | Yaml::Real(s) => format!("{s:?}"),
+        Yaml::String(s) | Yaml::Real(s) => crate::import::quoted(s),
         Yaml::Integer(n) => n.to_string(),
         Yaml::Boolean(b) => b.to_string(),
         Yaml::Null => "null".into(),
