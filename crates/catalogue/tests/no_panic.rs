@@ -30,6 +30,48 @@ fn tricky() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// YAML rich in what the bounded reader counts: anchors, aliases, nesting.
+#[cfg(feature = "yaml")]
+fn tricky_yaml() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just("features:\n".to_string()),
+            Just("- ".to_string()),
+            Just("  ".to_string()),
+            Just("\n".to_string()),
+            Just("name: A".to_string()),
+            Just("level:".to_string()),
+            Just("maturity: Alpha. Note".to_string()),
+            Just("versionedSpecs:".to_string()),
+            Just("&a ".to_string()),
+            Just("*a".to_string()),
+            Just("[".to_string()),
+            Just("]".to_string()),
+            Just("{".to_string()),
+            Just("}".to_string()),
+            Just(", ".to_string()),
+            Just(": ".to_string()),
+            Just("'".to_string()),
+            Just("!!int ".to_string()),
+            Just("---\n".to_string()),
+            "\\PC{0,6}",
+        ],
+        0..60,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+#[cfg(feature = "yaml")]
+proptest! {
+    #[test]
+    fn yaml_importers_never_panic(text in tricky_yaml()) {
+        use feature_matrix_catalogue::import::yaml::{import_istio, import_k8s, YamlOptions};
+        let _ = feature_matrix_catalogue::import::detect(&text);
+        let _ = import_istio(&text, &YamlOptions::default());
+        let _ = import_k8s(&text, &YamlOptions::default());
+    }
+}
+
 proptest! {
     #[test]
     fn inline_parser_never_panics_and_keeps_link_text(text in tricky()) {

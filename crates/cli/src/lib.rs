@@ -6,7 +6,7 @@
 
 use catalogue::diff::diff;
 use catalogue::import::yaml::{self, YamlOptions};
-use catalogue::import::{detect, Source};
+use catalogue::import::{detect, limits, ImportError, Imported, Source};
 use catalogue::import::{import_markdown, ImportOptions};
 use catalogue::view::ViewMode;
 use catalogue::{load, Catalogue, LoadError};
@@ -75,7 +75,8 @@ enum Command {
     },
     /// Convert a catalogue source into catalogue JSON on stdout: a Hugo markdown page (like
     /// Istio's feature-stages page), Istio's features.yaml or Kubernetes'
-    /// versioned_feature_list.yaml. Each repair of messy input is listed on stderr.
+    /// versioned_feature_list.yaml. Each repair of messy input, and each part of the source
+    /// the catalogue has no place for, is listed on stderr, then their counts.
     Import {
         page: String,
         /// The source's kind (default: detected from the file's shape).
@@ -93,6 +94,10 @@ enum Command {
         /// Reuse the ids of an existing catalogue, matched by position.
         #[arg(long)]
         ids_from: Option<String>,
+        /// Exit 1, printing no catalogue, when anything was dropped or repaired, or the result
+        /// does not validate (for CI).
+        #[arg(long)]
+        strict: bool,
     },
     /// Print the catalogue's JSON Schema.
     Schema,
@@ -176,7 +181,23 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
             locale,
             base_url,
             ids_from,
+            strict,
         } => {
+            // A source over the size limit is refused unread.
+            if page != "-" {
+                match host.file_size(&page) {
+                    Ok(bytes) if bytes > limits::MAX_BYTES as u64 => {
+                        let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+                        host.err(&format!(
+                            "error: {page}: {}\n",
+                            ImportError::TooLarge { bytes }
+                        ));
+                        return INVALID;
+                    }
+                    Ok(_) => {}
+                    Err(e) => return io_error(host, &format!("{page}: {e}")),
+                }
+            }
             let text = match read_text(host, &page) {
                 Ok(text) => text,
                 Err(e) => return io_error(host, &e),
@@ -186,7 +207,13 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                 Some(SourceKind::IstioYaml) => Source::IstioYaml,
                 Some(SourceKind::K8sVersioned) => Source::K8sVersioned,
                 None if page.ends_with(".md") => Source::Markdown,
-                None => detect(&text).unwrap_or(Source::Markdown),
+                None => match detect(&text) {
+                    Ok(source) => source.unwrap_or(Source::Markdown),
+                    Err(e) => {
+                        host.err(&format!("error: {page}: {e}\n"));
+                        return INVALID;
+                    }
+                },
             };
             match source {
                 Source::Markdown => {
@@ -204,15 +231,21 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                         base_url,
                         ids_from,
                     };
-                    import(host, &page, &text, &options)
+                    let imported = import_markdown(&text, &options);
+                    print_imported(host, &page, imported, strict)
                 }
                 yaml => {
                     let options = YamlOptions {
                         locale,
                         base_url,
                         title,
+                        file_name: (page != "-").then(|| page.clone()),
                     };
-                    import_from_yaml(host, &page, &text, yaml, &options)
+                    let imported = match yaml {
+                        Source::K8sVersioned => yaml::import_k8s(&text, &options),
+                        _ => yaml::import_istio(&text, &options),
+                    };
+                    print_imported(host, &page, imported, strict)
                 }
             }
         }
@@ -346,54 +379,52 @@ fn validate(host: &mut dyn Host, files: &[String], format: Format) -> u8 {
     }
 }
 
-/// Prints an imported catalogue, then each repair of messy input, then every
-/// problem validation finds in it as a warning (the import still succeeds:
-/// the author fixes the source).
-fn print_imported(host: &mut dyn Host, c: &Catalogue, repairs: &[String]) {
-    let json = serde_json::to_string_pretty(c).unwrap_or_default();
-    host.out(&format!("{json}\n"));
-    for repair in repairs {
-        host.err(&format!("repair: {repair}\n"));
-    }
-    for p in &catalogue::validate::validate(c) {
-        host.err(&format!("warning: imported catalogue: {p}\n"));
-    }
-}
-
-fn import_from_yaml(
+/// Prints an imported catalogue on stdout; on stderr each repair of messy
+/// input, each part of the source that has no place in the catalogue, every
+/// problem validation finds in the result (as a warning: the author fixes
+/// the source), then the counts. Exit 0; with `strict`, 1 and no catalogue
+/// when there is any of those.
+fn print_imported(
     host: &mut dyn Host,
     page: &str,
-    text: &str,
-    source: Source,
-    options: &YamlOptions,
+    imported: Result<Imported, ImportError>,
+    strict: bool,
 ) -> u8 {
-    let imported = match source {
-        Source::K8sVersioned => yaml::import_k8s(text, options),
-        _ => yaml::import_istio(text, options),
+    let imported = match imported {
+        Ok(imported) => imported,
+        Err(e) => {
+            host.err(&format!("error: {page}: {e}\n"));
+            return INVALID;
+        }
     };
-    match imported {
-        Ok(imported) => {
-            let repairs: Vec<String> = imported.repairs.iter().map(|r| r.to_string()).collect();
-            print_imported(host, &imported.catalogue, &repairs);
-            0
-        }
-        Err(e) => {
-            host.err(&format!("error: {page}: {e}\n"));
-            INVALID
-        }
+    let problems = catalogue::validate::validate(&imported.catalogue);
+    let refused = strict
+        && !(imported.repairs.is_empty() && imported.dropped.is_empty() && problems.is_empty());
+    if !refused {
+        let json = serde_json::to_string_pretty(&imported.catalogue).unwrap_or_default();
+        host.out(&format!("{json}\n"));
     }
-}
-
-fn import(host: &mut dyn Host, page: &str, text: &str, options: &ImportOptions) -> u8 {
-    match import_markdown(text, options) {
-        Ok(c) => {
-            print_imported(host, &c, &[]);
-            0
-        }
-        Err(e) => {
-            host.err(&format!("error: {page}: {e}\n"));
-            INVALID
-        }
+    let mut report = String::new();
+    for repair in &imported.repairs {
+        report.push_str(&format!("repair: {repair}\n"));
+    }
+    for dropped in &imported.dropped {
+        report.push_str(&format!("dropped: {dropped}\n"));
+    }
+    for p in &problems {
+        report.push_str(&format!("warning: imported catalogue: {p}\n"));
+    }
+    report.push_str(&format!("{}\n", imported.summary()));
+    if refused {
+        report.push_str(&format!(
+            "error: {page}: --strict refuses an import that drops or repairs anything, or does not validate\n"
+        ));
+    }
+    host.err(&report);
+    if refused {
+        INVALID
+    } else {
+        0
     }
 }
 

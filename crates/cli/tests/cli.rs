@@ -7,6 +7,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+#[path = "../../../tests/hostile-yaml/generated.rs"]
+mod generated;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -221,6 +225,40 @@ fn hostile_catalogues_get_their_expected_errors() {
 }
 
 #[test]
+fn hostile_yaml_imports_exit_1_quickly_naming_the_limit() {
+    let dir = root().join("tests/hostile-yaml");
+    let expected: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    assert!(expected.len() >= 10);
+    for (name, want) in expected {
+        let path = match generated::generated(&name) {
+            Some(text) => temp_file(&name, text.as_bytes()),
+            None => dir.join(&name),
+        };
+        let path = path.to_str().unwrap();
+        for args in [
+            vec!["import", path],
+            vec!["import", "--from", "istio-yaml", path],
+            vec!["import", "--from", "k8s-versioned", path],
+        ] {
+            let start = Instant::now();
+            let o = cli(&args);
+            let elapsed = start.elapsed();
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(1), "{args:?}: {stderr}");
+            assert_eq!(
+                stderr,
+                format!("error: {path}: {}\n", want.as_str().unwrap()),
+                "{args:?}"
+            );
+            assert!(o.stdout.is_empty(), "{args:?}");
+            // Loose: machines are noisy, and the npm build starts Node.
+            assert!(elapsed < Duration::from_secs(15), "{args:?}: {elapsed:?}");
+        }
+    }
+}
+
+#[test]
 fn huge_catalogues_are_refused_with_a_clear_error() {
     let template =
         std::fs::read_to_string(root().join("tests/hostile/unknown-stage.json")).unwrap();
@@ -282,6 +320,152 @@ fn both_yaml_imports_produce_catalogues_that_validate_accepts_and_list_each_repa
     ] {
         assert!(stderr.contains(expected), "{expected} not in {stderr}");
     }
+}
+
+#[test]
+fn import_lists_each_dropped_field_by_its_source_path_then_the_counts() {
+    let o = cli(&["import", fixture("istio-features.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    for expected in [
+        "dropped: features[0].level.checklist",
+        "dropped: features[5].level.nextExpectedPromotion",
+    ] {
+        assert!(lines.contains(&expected), "{expected} not in {stderr}");
+    }
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("dropped: ")).count(),
+        43
+    );
+    assert_eq!(lines.last(), Some(&"dropped 43 fields, repaired 6"));
+
+    let o = cli(&[
+        "import",
+        fixture("k8s-versioned_feature_list.yaml").to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("dropped: [0].versionedSpecs[0].default\n"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.lines().last(),
+        Some("dropped 352 fields, repaired 0")
+    );
+}
+
+#[test]
+fn strict_import_exits_1_without_a_catalogue_when_anything_was_dropped_or_repaired() {
+    let path = fixture("istio-features.yaml");
+    let o = cli(&["import", "--strict", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.ends_with(&format!(
+        "dropped 43 fields, repaired 6\nerror: {}: --strict refuses an import that drops or repairs anything, or does not validate\n",
+        path.to_str().unwrap()
+    )), "{stderr}");
+    // A clean source passes.
+    let seed = root().join("crates/catalogue/tests/seed.md");
+    let o = cli(&["import", "--strict", seed.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "dropped 0 fields, repaired 0\n"
+    );
+}
+
+#[test]
+fn import_of_a_file_whose_stages_are_mostly_unknown_exits_1_naming_the_expected_ones() {
+    let path = temp_file(
+        "no-stages.yaml",
+        b"features:\n  - name: A\n    level: {phase: Beta}\n  - name: B\n    level: {phase: GA}\n",
+    );
+    let o = cli(&["import", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "error: {}: 2 of 2 features have no stage the importer knows (found: Unknown); \
+             expected Experimental, Alpha, Beta, Stable, GA, Deprecated or Removed in each feature's level.maturity\n",
+            path.to_str().unwrap()
+        )
+    );
+}
+
+#[test]
+fn the_english_istio_page_imports_and_validates() {
+    let o = cli(&[
+        "import",
+        fixture("istio-feature-stages.en.md").to_str().unwrap(),
+        "--base-url",
+        "https://istio.io",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "repair: line 39: aspect \"Support\": id \"support\" is an earlier row's; renamed \"support-2\"\n\
+         dropped 0 fields, repaired 1\n"
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(c["locale"], "en");
+    assert_eq!(c["features"].as_array().unwrap().len(), 43);
+    let ipv6 = c["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "ipv6-support-for-kubernetes")
+        .unwrap();
+    assert_eq!(ipv6["stage"], "alpha");
+    assert_eq!(ipv6["note"], "Dual-stack IPv4 and IPv6 is not supported.");
+    let out = temp_file("istio-en.json", &o.stdout);
+    let v = cli(&["validate", out.to_str().unwrap()]);
+    assert_eq!(v.status.code(), Some(0), "{}", stdout(&v));
+}
+
+#[test]
+fn kubernetes_import_takes_its_title_from_the_option_or_the_file_name() {
+    let path = fixture("k8s-versioned_feature_list.yaml");
+    let title = |args: &[&str]| -> serde_json::Value {
+        let o = cli(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["title"].clone()
+    };
+    let path = path.to_str().unwrap();
+    assert_eq!(title(&["import", path]), "K8s versioned feature list");
+    assert_eq!(
+        title(&["import", path, "--title", "OpenShift feature gates"]),
+        "OpenShift feature gates"
+    );
+    // Standard input has no file name: the title must be given.
+    let mut child = command()
+        .args(["import", "--from", "k8s-versioned", "-"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(path).unwrap())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "error: -: the source names no title, and has no file name to make one from; give one (--title)\n"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::{slug, unique, ImportError};
+use super::{quoted, slug, unique, Dropped, ImportError, Imported, Repair};
 use crate::model::{Aspect, Catalogue, Category, Feature, Stage, Tone};
 
 /// Options that the page itself does not say.
@@ -30,8 +30,15 @@ enum Section {
     Features,
 }
 
-/// Reads a catalogue from a Hugo markdown page.
-pub fn import_markdown(page: &str, options: &ImportOptions) -> Result<Catalogue, ImportError> {
+/// Reads a catalogue from a Hugo markdown page, with the repairs it made
+/// and the parts of the page it has no place for (table cells in columns
+/// it does not read, a second features heading). The front matter's other
+/// keys (`weight`, `icon`, …) are the page's, not the catalogue's, and are
+/// not reported.
+pub fn import_markdown(page: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+    if page.len() > super::limits::MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: page.len() });
+    }
     let (front, body) = split_front_matter(page);
     let mut reader = PageReader::new(front, options);
     // The body's first line number in the page: after the front matter and its two `---`.
@@ -55,6 +62,11 @@ struct PageReader<'a> {
     /// Inside a `{{< shortcode >}}` block, whose text goes to the footer.
     in_shortcode: bool,
     used_ids: HashSet<String>,
+    aspect_ids: HashSet<String>,
+    /// The current features table's header cells, to name a dropped column.
+    columns: Vec<String>,
+    repairs: Vec<Repair>,
+    dropped: Vec<Dropped>,
 }
 
 impl<'a> PageReader<'a> {
@@ -76,6 +88,10 @@ impl<'a> PageReader<'a> {
             section: Section::Intro,
             in_shortcode: false,
             used_ids: HashSet::new(),
+            aspect_ids: HashSet::new(),
+            columns: Vec::new(),
+            repairs: Vec::new(),
+            dropped: Vec::new(),
         }
     }
 
@@ -88,7 +104,7 @@ impl<'a> PageReader<'a> {
         } else if let Some(heading) = line.strip_prefix("### ") {
             self.category_heading(heading);
         } else if let Some(heading) = line.strip_prefix("## ") {
-            self.section_heading(heading);
+            self.section_heading(heading, line_no);
         } else if !line.starts_with('|') {
             self.prose(line);
         } else if !is_delimiter_row(line) {
@@ -107,11 +123,40 @@ impl<'a> PageReader<'a> {
     ) -> Result<(), ImportError> {
         let cells = split_row(line);
         match self.section {
-            Section::Definitions | Section::Intro => self.definitions_row(&cells, is_header),
-            Section::Features if is_header => {}
-            Section::Features => self.feature_row(&cells, line_no)?,
+            Section::Definitions | Section::Intro => {
+                self.definitions_row(&cells, is_header, line_no)
+            }
+            Section::Features if is_header => self.columns = cells,
+            Section::Features => {
+                self.feature_row(&cells, line_no)?;
+                // Name, then stage: the catalogue has no place for more.
+                self.drop_cells(&cells, 2, line_no);
+            }
         }
         Ok(())
+    }
+
+    /// Reports the cells of a row from `first` (0-based) on that hold
+    /// text, naming their column when the header did.
+    fn drop_cells(&mut self, cells: &[String], first: usize, line_no: usize) {
+        for (i, cell) in cells.iter().enumerate().skip(first) {
+            if cell.is_empty() {
+                continue;
+            }
+            let reason = match self.columns.get(i).filter(|c| !c.is_empty()) {
+                Some(column) => {
+                    format!(
+                        "column {}, which the importer does not read",
+                        quoted(column)
+                    )
+                }
+                None => "a column the importer does not read".to_string(),
+            };
+            self.dropped.push(Dropped {
+                path: format!("line {line_no}, cell {}", i + 1),
+                reason: Some(reason),
+            });
+        }
     }
 
     /// `### Category {#anchor}`: a new category, whose rows follow.
@@ -131,14 +176,26 @@ impl<'a> PageReader<'a> {
         self.section = Section::Features;
     }
 
-    /// `## Heading`: the definitions' heading when it is the first, else the features'.
-    fn section_heading(&mut self, heading: &str) {
+    /// `## Heading`: the definitions' heading when it is the first, else the
+    /// features' (a second one has no place, and is reported).
+    fn section_heading(&mut self, heading: &str, line_no: usize) {
         let (label, _) = heading_anchor(heading);
         if self.c.stages.is_empty() && self.section == Section::Intro {
             self.section = Section::Definitions;
             self.c.definitions_heading = label;
         } else {
             self.section = Section::Features;
+            if !self.c.features_heading.is_empty() {
+                self.dropped.push(Dropped {
+                    path: format!("line {line_no}"),
+                    reason: Some(format!(
+                        "heading {}: the catalogue has one features heading, {}",
+                        quoted(&label),
+                        quoted(&self.c.features_heading)
+                    )),
+                });
+                return;
+            }
             self.c.features_heading = label;
         }
     }
@@ -159,7 +216,20 @@ impl<'a> PageReader<'a> {
 
     /// A row of the definitions table: the header names the stages, each
     /// other row is an aspect with a definition per stage.
-    fn definitions_row(&mut self, cells: &[String], is_header: bool) {
+    fn definitions_row(&mut self, cells: &[String], is_header: bool, line_no: usize) {
+        if !is_header && self.c.stages.is_empty() {
+            self.dropped.push(Dropped {
+                path: format!("line {line_no}"),
+                reason: Some("a table row before the stage-definitions table's header".into()),
+            });
+            return;
+        }
+        if !is_header {
+            // A label, then one definition per stage.
+            self.columns.clear();
+            let stages = self.c.stages.len();
+            self.drop_cells(cells, stages + 1, line_no);
+        }
         let c = &mut self.c;
         if is_header && c.stages.is_empty() {
             c.stages = cells
@@ -178,6 +248,19 @@ impl<'a> PageReader<'a> {
                 .and_then(|o| o.aspects.get(index))
                 .map(|a| a.id.clone())
                 .unwrap_or_else(|| slug(&label, &format!("aspect-{}", index + 1)));
+            let unique_id = unique(id.clone(), &mut self.aspect_ids);
+            if unique_id != id {
+                self.repairs.push(Repair {
+                    path: format!("line {line_no}"),
+                    message: format!(
+                        "aspect {}: id {} is an earlier row's; renamed {}",
+                        quoted(&label),
+                        quoted(&id),
+                        quoted(&unique_id)
+                    ),
+                });
+            }
+            let id = unique_id;
             let definitions = c
                 .stages
                 .iter()
@@ -188,6 +271,11 @@ impl<'a> PageReader<'a> {
                 id,
                 label,
                 definitions,
+            });
+        } else if is_header {
+            self.dropped.push(Dropped {
+                path: format!("line {line_no}"),
+                reason: Some("a second header row for the stage definitions".into()),
             });
         }
     }
@@ -245,14 +333,18 @@ impl<'a> PageReader<'a> {
     }
 
     /// The catalogue, once it has stages and features.
-    fn finish(self) -> Result<Catalogue, ImportError> {
+    fn finish(self) -> Result<Imported, ImportError> {
         if self.c.stages.is_empty() {
             return Err(ImportError::NoStages);
         }
         if self.c.features.is_empty() {
             return Err(ImportError::NoFeatures);
         }
-        Ok(self.c)
+        Ok(Imported {
+            catalogue: self.c,
+            repairs: self.repairs,
+            dropped: self.dropped,
+        })
     }
 }
 
@@ -343,12 +435,27 @@ fn name_and_link(cell: &str) -> (String, Option<String>) {
     (cell.trim().to_string(), None)
 }
 
-/// `Alpha 不能同时启用 IPv4 和 IPv6` → (alpha, Some(note)).
+/// `Alpha 不能同时启用 IPv4 和 IPv6` → (alpha, Some(note)); likewise
+/// `Alpha. Dual-stack IPv4 and IPv6 is not supported.`: the cell starts
+/// with a stage's label (the longest that fits), followed by nothing, a
+/// space or punctuation; the rest, punctuation trimmed, is the note.
 fn stage_and_note(stages: &[Stage], cell: &str) -> Option<(String, Option<String>)> {
     let cell = cell.trim();
-    let word = cell.split_whitespace().next()?;
-    let stage = stages.iter().find(|s| s.label.eq_ignore_ascii_case(word))?;
-    let note = cell[word.len()..].trim();
+    let (stage, rest) = stages
+        .iter()
+        .filter_map(|s| {
+            let head = cell.get(..s.label.len())?;
+            let rest = &cell[s.label.len()..];
+            let ends_word = rest
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || ".,;:".contains(c));
+            (head.eq_ignore_ascii_case(&s.label) && ends_word).then_some((s, rest))
+        })
+        .max_by_key(|(s, _)| s.label.len())?;
+    let note = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || ".,;:".contains(c))
+        .trim();
     Some((
         stage.id.clone(),
         (!note.is_empty()).then(|| note.to_string()),
@@ -363,4 +470,36 @@ fn append_text(target: &mut String, line: &str) {
         target.push(' ');
     }
     target.push_str(line);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stage_cell_is_the_stage_then_any_note() {
+        let stages: Vec<Stage> = ["Alpha", "Beta", "General Availability"]
+            .into_iter()
+            .map(stage_for)
+            .collect();
+        let read = |cell| stage_and_note(&stages, cell);
+        assert_eq!(read("Alpha"), Some(("alpha".into(), None)));
+        assert_eq!(
+            read("Alpha. Dual-stack IPv4 and IPv6 is not supported."),
+            Some((
+                "alpha".into(),
+                Some("Dual-stack IPv4 and IPv6 is not supported.".into())
+            ))
+        );
+        assert_eq!(
+            read("Alpha 不能同时启用 IPv4 和 IPv6"),
+            Some(("alpha".into(), Some("不能同时启用 IPv4 和 IPv6".into())))
+        );
+        assert_eq!(
+            read("general availability, since 1.2"),
+            Some(("general-availability".into(), Some("since 1.2".into())))
+        );
+        assert_eq!(read("Alphabet"), None);
+        assert_eq!(read("Gamma"), None);
+    }
 }

@@ -1,32 +1,34 @@
 //! Kubernetes' `versioned_feature_list.yaml` → catalogue.
 
-use super::{finish, parse, slug, stages_in_order, Imported, Repairs, YamlOptions};
-use crate::import::ImportError;
+use yaml_rust2::Yaml;
+
+use super::{finish, parse, slug, Imported, Parts, Repairs, YamlOptions};
+use crate::import::{quoted, ImportError};
 use crate::model::{Category, Deprecation, Feature, StageChange};
 use crate::validate::is_valid_release;
 
 /// One release's entry of a gate.
-struct GateSpec {
+struct GateSpec<'a> {
+    /// The entry itself, whose `default` and `lockToDefault` land in the
+    /// note when it is the gate's last.
+    node: &'a Yaml,
+    path: String,
     release: String,
     /// The stage's label as the file spells it (`preRelease`).
     stage: String,
-    /// Whether the gate is on by default in this release.
-    default: bool,
-    /// Whether the gate is locked to its default in this release.
-    locked: bool,
 }
 
 /// A gate as read, before it becomes a feature.
-struct Gate {
+struct Gate<'a> {
     id: String,
     name: String,
     /// Never empty; in release order.
-    specs: Vec<GateSpec>,
+    specs: Vec<GateSpec<'a>>,
 }
 
 /// Reads Kubernetes' `versioned_feature_list.yaml`.
 pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportError> {
-    let doc = parse(text)?;
+    let (doc, later_documents) = parse(text)?;
     let gates = doc.as_vec().ok_or(ImportError::NoFeatures)?;
     let mut r = Repairs::default();
     let mut labels: Vec<String> = Vec::new();
@@ -38,7 +40,7 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
             .text(&gate["name"], &format!("{path}.name"))
             .filter(|n| !n.is_empty())
         else {
-            r.note(&path, "no name; gate skipped (it cannot be shown)".into());
+            r.skip(gate, "no name, so it cannot be shown");
             continue;
         };
         let id = r.id(Some(kebab(&name)), &name, &format!("{path}.name"));
@@ -54,36 +56,25 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
                 r.text(&spec["version"], &format!("{spec_path}.version")),
                 r.text(&spec["preRelease"], &format!("{spec_path}.preRelease")),
             ) else {
-                r.note(&spec_path, "no version or preRelease; entry skipped".into());
+                r.skip(spec, "no version or preRelease");
                 continue;
             };
             if !is_valid_release(&version) {
-                r.note(
-                    &spec_path,
-                    format!("version {version:?} is not a release id; entry skipped"),
+                r.skip(
+                    spec,
+                    &format!("version {} is not a release id", quoted(&version)),
                 );
                 continue;
             }
-            if !labels.iter().any(|l| slug(l) == slug(&stage)) {
-                labels.push(stage.clone());
-            }
-            if !releases.contains(&version) {
-                releases.push(version.clone());
-            }
-            let default = spec["default"].as_bool().unwrap_or(false);
-            let locked = spec["lockToDefault"].as_bool().unwrap_or(false);
             specs.push(GateSpec {
+                node: spec,
+                path: spec_path,
                 release: version,
                 stage,
-                default,
-                locked,
             });
         }
         if specs.is_empty() {
-            r.note(
-                &path,
-                format!("{name}: no usable versionedSpecs; gate skipped"),
-            );
+            r.skip(gate, &format!("{name}: no usable versionedSpecs"));
             r.used_ids.remove(&id);
             continue;
         }
@@ -92,11 +83,31 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
             .all(|w| compare_versions(&w[0].release, &w[1].release).is_lt())
         {
             specs.sort_by(|a, b| compare_versions(&a.release, &b.release));
-            specs.dedup_by(|b, a| a.release == b.release);
             r.note(
                 &path,
                 format!("{name}: versionedSpecs out of release order; sorted"),
             );
+            // A second entry for a release says something the first does not hold.
+            let mut kept: Vec<GateSpec> = Vec::new();
+            for spec in specs {
+                if kept.last().is_some_and(|k| k.release == spec.release) {
+                    r.skip(
+                        spec.node,
+                        &format!("a second entry for release {}", spec.release),
+                    );
+                } else {
+                    kept.push(spec);
+                }
+            }
+            specs = kept;
+        }
+        for spec in &specs {
+            if !labels.iter().any(|l| slug(l) == slug(&spec.stage)) {
+                labels.push(spec.stage.clone());
+            }
+            if !releases.contains(&spec.release) {
+                releases.push(spec.release.clone());
+            }
         }
         read.push(Gate { id, name, specs });
     }
@@ -104,26 +115,28 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
         return Err(ImportError::NoFeatures);
     }
     releases.sort_by(|a, b| compare_versions(a, b));
-    let features = read.into_iter().map(Gate::into_feature).collect();
+    let features = read.into_iter().map(|g| g.into_feature(&mut r)).collect();
     let categories = vec![Category {
         id: "feature-gates".into(),
         label: "Feature gates".into(),
     }];
-    Ok(finish(
-        options,
-        "Kubernetes feature gates",
+    let parts = Parts {
+        // The format is Kubernetes', and other projects': no title of its own.
+        default_title: None,
         releases,
-        stages_in_order(&labels),
+        labels,
         categories,
         features,
-        r,
-    ))
+        stage_field: "versionedSpecs[].preRelease",
+    };
+    finish(options, parts, &doc, later_documents, r)
 }
 
-impl Gate {
+impl Gate<'_> {
     /// The feature: its stage history (a change only where the stage
-    /// changes), its current stage, and its default as the note.
-    fn into_feature(self) -> Feature {
+    /// changes), its current stage, and its last entry's default as the
+    /// note (earlier entries' defaults have no place in the catalogue).
+    fn into_feature(self, r: &mut Repairs) -> Feature {
         let mut history: Vec<StageChange> = Vec::new();
         for spec in &self.specs {
             // A repeated stage (the default flipped) is not a stage change.
@@ -135,6 +148,20 @@ impl Gate {
             }
         }
         let last = &self.specs[self.specs.len() - 1];
+        let flag = |r: &mut Repairs, key: &str| {
+            let value = &last.node[key];
+            let flag = value.as_bool();
+            if !value.is_badvalue() {
+                r.read(value);
+                if flag.is_none() {
+                    let path = format!("{}.{key}", last.path);
+                    r.note(&path, "not true or false; read as false".into());
+                }
+            }
+            flag.unwrap_or(false)
+        };
+        let default = flag(r, "default");
+        let locked = flag(r, "lockToDefault");
         let stage = slug(&last.stage);
         let deprecated = (stage == "deprecated").then(|| Deprecation {
             since: history[history.len() - 1].since.clone(),
@@ -142,12 +169,12 @@ impl Gate {
         });
         let note = format!(
             "{}{}",
-            if last.default {
+            if default {
                 "On by default"
             } else {
                 "Off by default"
             },
-            if last.locked {
+            if locked {
                 ", locked to its default"
             } else {
                 ""

@@ -6,43 +6,28 @@
 //! - `k8s`: Kubernetes' `versioned_feature_list.yaml`: feature gates, each
 //!   with its stage (`preRelease`), default and `lockToDefault` per release.
 //!
-//! This module holds what they share: reading the YAML, the repairs, and
-//! the stages in maturity order. Real files are messy. Every repair is deterministic and reported as a
-//! [`Repair`] (the CLI prints each on stderr); nothing is dropped silently.
+//! This module holds what they share: reading the YAML, the repairs, what
+//! was dropped, and the stages in maturity order. Real files are messy.
+//! Every repair is deterministic and reported as a [`Repair`]; every part
+//! of the file that does not land in the catalogue is reported as
+//! [`Dropped`] (the CLI prints each on stderr): nothing is dropped silently.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use yaml_rust2::{Yaml, YamlLoader};
+use yaml_rust2::Yaml;
 
-use super::ImportError;
+use super::{quoted, ImportError};
+pub use crate::import::{Dropped, Imported, Repair};
 use crate::model::{Catalogue, Category, Feature, Stage, Tone};
 use crate::validate::is_valid_id;
 
 mod istio;
 mod k8s;
+mod read;
 
 pub use istio::import_istio;
 pub use k8s::{compare_versions, import_k8s};
-
-/// One repair made to messy input, at the source's path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Repair {
-    pub path: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for Repair {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-/// A catalogue read from YAML, with the repairs that made it valid.
-#[derive(Clone, Debug)]
-pub struct Imported {
-    pub catalogue: Catalogue,
-    pub repairs: Vec<Repair>,
-}
+pub(crate) use read::documents;
 
 /// Options the files do not say.
 #[derive(Clone, Debug, Default)]
@@ -51,28 +36,56 @@ pub struct YamlOptions {
     pub locale: Option<String>,
     /// Absolute URL that relative links resolve against.
     pub base_url: Option<String>,
-    /// Page title (default: one per source).
+    /// Page title. Without it, Istio's file is "Istio feature status";
+    /// Kubernetes' list, whose format other projects use too, takes its
+    /// title from `file_name`.
     pub title: Option<String>,
+    /// The source's file name (`versioned_feature_list.yaml` gives the
+    /// title "Versioned feature list").
+    pub file_name: Option<String>,
 }
 
-fn parse(text: &str) -> Result<Yaml, ImportError> {
-    let mut docs = YamlLoader::load_from_str(text).map_err(|e| ImportError::Yaml {
-        message: e.to_string(),
-    })?;
-    if docs.is_empty() {
-        return Err(ImportError::NoFeatures);
-    }
-    Ok(docs.swap_remove(0))
+/// The first document of `text`, read within the import
+/// [`limits`](crate::import::limits), and the later documents that hold
+/// anything, as dropped: the importers read one.
+fn parse(text: &str) -> Result<(Yaml, Vec<Dropped>), ImportError> {
+    let mut docs = documents(text)?.into_iter();
+    let first = docs.next().ok_or(ImportError::NoFeatures)?;
+    let later = docs
+        .enumerate()
+        .filter(|(_, doc)| has_value(doc))
+        .map(|(i, _)| Dropped {
+            path: format!("document {}", i + 2),
+            reason: Some("only the first document is read".into()),
+        })
+        .collect();
+    Ok((first, later))
 }
 
-/// Collects repairs and keeps ids unique.
+/// Collects repairs, keeps ids unique, and remembers which of the source's
+/// nodes were read.
 #[derive(Default)]
 struct Repairs {
     list: Vec<Repair>,
     used_ids: HashSet<String>,
+    /// Nodes whose values land in the catalogue, by address (the tree
+    /// stays in place while it is read; the addresses are never followed).
+    read: HashSet<*const Yaml>,
+    /// Nodes left out on purpose, with the reason.
+    skipped: HashMap<*const Yaml, String>,
 }
 
 impl Repairs {
+    /// Marks a node as landing in the catalogue.
+    fn read(&mut self, value: &Yaml) {
+        self.read.insert(value);
+    }
+
+    /// Leaves a node out, for `reason` (it is reported as dropped).
+    fn skip(&mut self, value: &Yaml, reason: &str) {
+        self.skipped.insert(value, reason.to_string());
+    }
+
     fn note(&mut self, path: &str, message: String) {
         self.list.push(Repair {
             path: path.to_string(),
@@ -89,9 +102,10 @@ impl Repairs {
             Yaml::Boolean(b) => b.to_string(),
             _ => return None,
         };
+        self.read(value);
         let trimmed = raw.trim();
         if trimmed.len() != raw.len() {
-            self.note(path, format!("spaces around {raw:?} trimmed"));
+            self.note(path, format!("spaces around {} trimmed", quoted(&raw)));
         }
         Some(trimmed.to_string())
     }
@@ -102,7 +116,10 @@ impl Repairs {
         let id = match source.filter(|s| !s.is_empty()) {
             None => {
                 let made = slug(name);
-                self.note(path, format!("missing id; made {made:?} from the name"));
+                self.note(
+                    path,
+                    format!("missing id; made {} from the name", quoted(&made)),
+                );
                 made
             }
             Some(raw) => {
@@ -110,7 +127,8 @@ impl Repairs {
                     .trim_matches(|c: char| !c.is_ascii_alphanumeric())
                     .to_ascii_lowercase();
                 if cleaned != raw {
-                    self.note(path, format!("id {raw:?} cleaned to {cleaned:?}"));
+                    let message = format!("id {} cleaned to {}", quoted(&raw), quoted(&cleaned));
+                    self.note(path, message);
                 }
                 if is_valid_id(&cleaned) {
                     cleaned
@@ -123,7 +141,11 @@ impl Repairs {
                     let made = if is_valid_id(&kept) { kept } else { slug(name) };
                     self.note(
                         path,
-                        format!("id {cleaned:?} has characters an id cannot have; using {made:?}"),
+                        format!(
+                            "id {} has characters an id cannot have; using {}",
+                            quoted(&cleaned),
+                            quoted(&made)
+                        ),
                     );
                     made
                 }
@@ -131,7 +153,12 @@ impl Repairs {
         };
         let candidate = crate::import::unique(id.clone(), &mut self.used_ids);
         if candidate != id {
-            self.note(path, format!("duplicate id {id:?}; renamed {candidate:?}"));
+            let message = format!(
+                "duplicate id {}; renamed {}",
+                quoted(&id),
+                quoted(&candidate)
+            );
+            self.note(path, message);
         }
         candidate
     }
@@ -147,6 +174,26 @@ const MATURITY: [(&str, Tone); 7] = [
     ("deprecated", Tone::Deprecated),
     ("removed", Tone::Neutral),
 ];
+
+/// A maturity as (stage, rest): `Alpha. Dual-stack IPv4 and IPv6 is not
+/// supported.` → (`Alpha`, the sentence), when its first word is a known
+/// stage and more follows; the whole text as the stage otherwise.
+fn split_maturity(text: &str) -> (String, Option<String>) {
+    let end = text
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len());
+    let (word, rest) = text.split_at(end);
+    if rest.is_empty() || !MATURITY.iter().any(|(k, _)| k.eq_ignore_ascii_case(word)) {
+        return (text.to_string(), None);
+    }
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || ".,;:-".contains(c))
+        .trim();
+    (
+        word.to_string(),
+        (!rest.is_empty()).then(|| rest.to_string()),
+    )
+}
 
 /// The stages seen, in maturity order (unknown labels last, as seen), keeping
 /// the source's labels.
@@ -176,31 +223,171 @@ fn stages_in_order(labels: &[String]) -> Vec<Stage> {
     stages
 }
 
-/// The imported parts as a catalogue (with the options' locale, title and
-/// base URL), and the repairs that made them.
-fn finish(
-    options: &YamlOptions,
-    default_title: &str,
+/// What an importer read, before it becomes a catalogue.
+struct Parts {
+    /// The title when the options give none (`None`: from the file name).
+    default_title: Option<String>,
     releases: Vec<String>,
-    stages: Vec<Stage>,
+    /// Stage labels as first seen.
+    labels: Vec<String>,
     categories: Vec<Category>,
     features: Vec<Feature>,
+    /// Where the file keeps a feature's stage, for the message when most
+    /// stages are not ones the importer knows.
+    stage_field: &'static str,
+}
+
+/// The imported parts as a catalogue (with the options' locale, title and
+/// base URL), the repairs that made them, and what of `doc` they do not
+/// hold; an error when most features have a stage the importer does not
+/// know (the file is not of the shape it reads).
+fn finish(
+    options: &YamlOptions,
+    parts: Parts,
+    doc: &Yaml,
+    later_documents: Vec<Dropped>,
     repairs: Repairs,
-) -> Imported {
+) -> Result<Imported, ImportError> {
+    let known = |stage: &str| MATURITY.iter().any(|(k, _)| *k == stage);
+    let unknown = parts.features.iter().filter(|f| !known(&f.stage)).count();
+    if unknown * 2 > parts.features.len() {
+        let mut found: Vec<String> = parts
+            .labels
+            .iter()
+            .filter(|l| !known(&slug(l)))
+            .map(|l| {
+                if l.chars().count() > 60 {
+                    quoted(l)
+                } else {
+                    l.clone()
+                }
+            })
+            .collect();
+        if found.len() > 5 {
+            found.truncate(5);
+            found.push("…".into());
+        }
+        return Err(ImportError::UnknownStages {
+            unknown,
+            total: parts.features.len(),
+            found: found.join(", "),
+            field: parts.stage_field.to_string(),
+        });
+    }
+    let mut dropped = Vec::new();
+    unread(doc, "", &repairs, &mut dropped);
+    dropped.extend(later_documents);
     let locale = options.locale.clone().unwrap_or_else(|| "en".into());
     let title = options
         .title
         .clone()
-        .unwrap_or_else(|| default_title.into());
-    Imported {
+        .or(parts.default_title)
+        .or_else(|| options.file_name.as_deref().and_then(title_from_file_name))
+        .ok_or(ImportError::NoTitle)?;
+    Ok(Imported {
         catalogue: Catalogue {
-            releases,
-            stages,
-            categories,
-            features,
+            releases: parts.releases,
+            stages: stages_in_order(&parts.labels),
+            categories: parts.categories,
+            features: parts.features,
             ..Catalogue::new(locale, title, options.base_url.clone())
         },
         repairs: repairs.list,
+        dropped,
+    })
+}
+
+/// `tests/k8s-versioned_feature_list.yaml` → `K8s versioned feature list`.
+fn title_from_file_name(path: &str) -> Option<String> {
+    let name = path.rsplit(['/', '\\']).next()?;
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let words: Vec<&str> = stem
+        .split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut title = words.join(" ");
+    let first = title.chars().next()?;
+    title.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    Some(title)
+}
+
+/// Whether a node holds anything: not null, not an empty string, list or
+/// mapping, nor only such.
+fn has_value(node: &Yaml) -> bool {
+    match node {
+        Yaml::Null | Yaml::BadValue => false,
+        Yaml::String(s) => !s.trim().is_empty(),
+        Yaml::Array(items) => items.iter().any(has_value),
+        Yaml::Hash(map) => map.values().any(has_value),
+        _ => true,
+    }
+}
+
+/// Lists, in source order, the parts of `node` (at `path`) that hold a value
+/// and that nothing read: a whole list or mapping when none of it was read,
+/// else its unread parts; and the parts skipped on purpose, with the
+/// reason. Returns whether any of `node` was read or skipped.
+fn unread(node: &Yaml, path: &str, r: &Repairs, out: &mut Vec<Dropped>) -> bool {
+    let address: *const Yaml = node;
+    if let Some(reason) = r.skipped.get(&address) {
+        if has_value(node) {
+            out.push(Dropped {
+                path: path.to_string(),
+                reason: Some(reason.clone()),
+            });
+        }
+        return true;
+    }
+    if r.read.contains(&address) {
+        return true;
+    }
+    let mut inner = Vec::new();
+    let mut any = false;
+    match node {
+        Yaml::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                any |= unread(item, &format!("{path}[{i}]"), r, &mut inner);
+            }
+        }
+        Yaml::Hash(map) => {
+            for (key, value) in map {
+                any |= unread(value, &child_path(path, key), r, &mut inner);
+            }
+        }
+        _ => {}
+    }
+    if any {
+        out.extend(inner);
+    } else if has_value(node) {
+        out.push(Dropped {
+            path: if path.is_empty() {
+                "(the document)".into()
+            } else {
+                path.to_string()
+            },
+            reason: None,
+        });
+    }
+    any
+}
+
+/// `path.key`, or `path["odd key"]` for a key that is not a plain word.
+fn child_path(path: &str, key: &Yaml) -> String {
+    let key = match key {
+        Yaml::String(s) | Yaml::Real(s) => s.clone(),
+        Yaml::Integer(n) => n.to_string(),
+        Yaml::Boolean(b) => b.to_string(),
+        Yaml::Null => "null".into(),
+        _ => "(a collection)".into(),
+    };
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    match (plain, path.is_empty()) {
+        (true, true) => key,
+        (true, false) => format!("{path}.{key}"),
+        (false, _) => format!("{path}[{}]", quoted(&key)),
     }
 }
 
