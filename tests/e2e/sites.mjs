@@ -209,7 +209,8 @@ function measureLayout() {
   for (const cell of table.querySelectorAll('tbody th, tbody td')) {
     const style = getComputedStyle(cell);
     const content = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    const words = cell.textContent.split(/\s+/).filter(Boolean);
+    // Words as a line may break them: at spaces, and after a hyphen.
+    const words = cell.textContent.split(/\s+|(?<=-)(?=\S)/).filter(Boolean);
     const probe = document.createElement('span');
     probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
     cell.append(probe);
@@ -223,6 +224,11 @@ function measureLayout() {
     if (content + 0.5 < longest.width) narrow.push(`"${longest.word}" needs ${longest.width.toFixed(0)}px, has ${content.toFixed(0)}px`);
   }
   const firstColumn = table.querySelector('tbody th[scope="row"]');
+  // The feature table fills its container too (its columns are set in percent).
+  const matrix = el.querySelector('.fm-matrix');
+  const matrixBox = getComputedStyle(matrix.parentElement);
+  const matrixContainer = matrix.parentElement.clientWidth - parseFloat(matrixBox.paddingLeft) - parseFloat(matrixBox.paddingRight);
+  const matrixRow = matrix.querySelector('.fm-row').getBoundingClientRect().width;
   const PROPS = ['margin-top', 'margin-right', 'margin-bottom', 'margin-left', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
     'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width', 'font-family', 'font-size', 'font-weight', 'font-style',
     'line-height', 'letter-spacing', 'text-transform', 'text-decoration-line', 'color', 'background-color', 'box-shadow', 'display'];
@@ -244,7 +250,7 @@ function measureLayout() {
     }));
   }
   return {
-    containerWidth, rowWidth, narrow,
+    containerWidth, rowWidth, narrow, matrixContainer, matrixRow,
     firstColumn: firstColumn && { width: firstColumn.getBoundingClientRect().width },
     overflowing: [...table.querySelectorAll('tbody th, tbody td')].filter((c) => c.scrollWidth > c.clientWidth + 1).length,
     parts,
@@ -471,7 +477,9 @@ export function siteSuite(site) {
       await page.context().close();
       const at = `${width} px`;
       figures.push(`${site.name} ${at}: definitions table row ${here.rowWidth.toFixed(0)} px in ${here.containerWidth.toFixed(0)} px, first column ${here.firstColumn?.width.toFixed(0)} px, ${here.narrow.length} cells narrower than their longest word, ${here.overflowing} overflowing`);
+      figures.push(`${site.name} ${at}: feature table row ${here.matrixRow.toFixed(0)} px in ${here.matrixContainer.toFixed(0)} px`);
       if (here.rowWidth + 1 < here.containerWidth) failures.push(`${at}: the definitions table is ${here.rowWidth.toFixed(0)} px wide in a ${here.containerWidth.toFixed(0)} px container`);
+      if (here.matrixRow + 1 < here.matrixContainer) failures.push(`${at}: the feature table's rows are ${here.matrixRow.toFixed(0)} px wide in a ${here.matrixContainer.toFixed(0)} px container`);
       for (const cell of here.narrow) failures.push(`${at}: a definitions cell is narrower than its longest word: ${cell}`);
       if (here.overflowing) failures.push(`${at}: ${here.overflowing} definitions cells overflow`);
       for (const [part, props] of Object.entries(alone.parts)) {
