@@ -20,13 +20,15 @@ pub const EMBED_PATH: [&str; 4] = [
 /// `bench/REPORT.md`).
 pub fn budget(build: Build) -> u64 {
     match build {
-        Build::Smallest => 146_735 + 2_048,
+        Build::Smallest => SMALLEST_MEASURED + 2_048,
         Build::Stable => STABLE_MEASURED + 2_048,
     }
 }
 
-/// The stable-only build's size when its budget was set.
-const STABLE_MEASURED: u64 = 151_348;
+/// Each build's size when its budget was last set (raised for the release
+/// matrix and its chart; see the CHANGELOG and `bench/REPORT.md`).
+const SMALLEST_MEASURED: u64 = 157_441;
+const STABLE_MEASURED: u64 = 161_152;
 
 /// Gzip -9 size of one file.
 pub fn gzip_size(file: &Path) -> Result<u64, String> {
