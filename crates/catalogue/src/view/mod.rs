@@ -190,7 +190,11 @@ impl ViewQuery {
                 warnings.push(if catalogue.releases.is_empty() {
                     format!("{name}: this catalogue has no releases; \"{given}\" ignored")
                 } else {
-                    format!("{name}: unknown release \"{id}\"; \"{given}\" ignored")
+                    if *id == given {
+                        format!("{name}: unknown release \"{id}\" ignored")
+                    } else {
+                        format!("{name}: unknown release \"{id}\"; \"{given}\" ignored")
+                    }
                 });
                 *value = None;
             }
