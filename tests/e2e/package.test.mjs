@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, live, rows, consoleErrors, screenshot, root, target, STRICT_CSP } from './harness.mjs';
+import { serve, launch, live, rows, consoleErrors, screenshot, recordMessages, root, target, STRICT_CSP } from './harness.mjs';
 
 const tarball = process.env.FM_TARBALL;
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'fm-adopt-'));
@@ -85,10 +85,7 @@ test('the rendered page reads without JavaScript, takes over without an error, a
   await off.close();
 
   const context = await browser.newContext();
-  const page = await context.newPage();
-  page.messages = [];
-  page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+  const page = recordMessages(await context.newPage());
   await page.goto(server.base);
   await live(page);
   await page.locator('.fm-search-input').fill('helm');
@@ -169,10 +166,7 @@ target = "static/feature-matrix"
     assert.equal(await rows(still).count(), catalogue.features.length);
     await off.close();
     const context = await browser.newContext();
-    const page = await context.newPage();
-    page.messages = [];
-    page.on('console', (m) => page.messages.push({ type: m.type(), text: m.text() }));
-    page.on('pageerror', (e) => page.messages.push({ type: 'pageerror', text: e.message }));
+    const page = recordMessages(await context.newPage());
     await page.goto(`${hugoServer.base}features/?stage=alpha`);
     await live(page);
     const alpha = catalogue.features.filter((f) => f.stage === 'alpha').length;

@@ -36,6 +36,27 @@ fn cli(args: &[&str]) -> Output {
         .expect("the feature-matrix command runs")
 }
 
+/// The command with `input` on its standard input.
+fn cli_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command()
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the feature-matrix command runs");
+    child
+        .stdin
+        .take()
+        .expect("a piped stdin")
+        .write_all(input)
+        .expect("the command reads its input");
+    child.wait_with_output().expect("the command ends")
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -445,22 +466,10 @@ fn kubernetes_import_takes_its_title_from_the_option_or_the_file_name() {
         "OpenShift feature gates"
     );
     // Standard input has no file name: the title must be given.
-    let mut child = command()
-        .args(["import", "--from", "k8s-versioned", "-"])
-        .current_dir(root())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(path).unwrap())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = cli_with_stdin(
+        &["import", "--from", "k8s-versioned", "-"],
+        &std::fs::read(path).unwrap(),
+    );
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
@@ -523,8 +532,8 @@ fn render_prints_the_prerendered_view_with_the_attributes_options() {
     assert!(html.contains("data-theme=\"dark\""));
     assert!(html.trim_end().ends_with("</script>"));
     // The same bytes from standard input.
-    let mut child = command()
-        .args([
+    let piped = cli_with_stdin(
+        &[
             "render",
             "-",
             "--url-state",
@@ -533,20 +542,9 @@ fn render_prints_the_prerendered_view_with_the_attributes_options() {
             "3",
             "--theme",
             "dark",
-        ])
-        .current_dir(root())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(root().join("data/features.en.json")).unwrap())
-        .unwrap();
-    let piped = child.wait_with_output().unwrap();
+        ],
+        &std::fs::read(root().join("data/features.en.json")).unwrap(),
+    );
     assert_eq!(String::from_utf8_lossy(&piped.stdout), html);
 }
 
