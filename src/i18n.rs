@@ -64,6 +64,8 @@ pub struct UiText {
     pub not_yet: &'static str,
     pub stage_changed: &'static str,
     pub show_release: fn(&str) -> String,
+    /// "Showing 1000 of 12000 features: narrow the search to see the others."
+    pub narrow_to_see: fn(usize, usize) -> String,
     /// The maturity chart's title and its table's first column.
     pub maturity: &'static str,
     pub release: &'static str,
@@ -118,6 +120,9 @@ pub const ZH: UiText = UiText {
     not_yet: "尚未出现",
     stage_changed: "有变化",
     show_release: |release| format!("查看版本 {release} 的状态"),
+    narrow_to_see: |shown, total| {
+        format!("显示 {total} 个功能中的 {shown} 个：请缩小搜索范围以查看其余功能。")
+    },
     maturity: "各版本中各阶段的功能数",
     release: "版本",
     as_of_release: "截至版本",
@@ -179,6 +184,9 @@ pub const EN: UiText = UiText {
     not_yet: "not yet present",
     stage_changed: "changed",
     show_release: |release| format!("Show release {release}"),
+    narrow_to_see: |shown, total| {
+        format!("Showing {shown} of {total} features: narrow the search to see the others.")
+    },
     maturity: "Features per stage in each release",
     release: "Release",
     as_of_release: "As of release",

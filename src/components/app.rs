@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::controls::controls;
 use super::intro::intro;
-use super::release_matrix::{maturity_chart, release_matrix, ReleaseMatrixProps};
+use super::release_matrix::{maturity_chart, ReleaseMatrix};
 use super::takeover::{use_scroll_to_pinned, use_takeover};
 use super::{
     definitions_dialog, error_panel, inline_text, summary_grid, use_definitions_dialog,
@@ -171,7 +171,8 @@ fn features(
         html! {
             <>
                 { maturity_chart(c, &rows.maturity, text, release, &send.release) }
-                { release_matrix(&ReleaseMatrixProps { catalogue: c.clone(), rows: Rc::new(shown), limit: state.row_limit(), grouped: view.sort.is_none(), search: (*rows.search).clone(), text, release, changed: state.changed_span(), onrelease: send.release.clone(), onshowall: send.show_all.clone(), live: state.live }) }
+                <ReleaseMatrix catalogue={c.clone()} rows={Rc::new(shown)} limit={state.row_limit()} grouped={view.sort.is_none()} search={(*rows.search).clone()} {text}
+                    {release} changed={state.changed_span()} onrelease={send.release.clone()} onshowall={send.show_all.clone()} live={state.live} />
             </>
         }
     } else {

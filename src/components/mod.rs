@@ -14,6 +14,7 @@ mod highlighted;
 mod inline_text;
 mod intro;
 mod matrix;
+mod pacing;
 mod release_matrix;
 mod search_box;
 mod stage_badge;

@@ -1,7 +1,7 @@
 //! The release matrix (`view=releases`): every shown feature's stage in
 //! every release, one column per release, oldest first; and above it how the
 //! project matured, features per stage in each release as stacked bars with
-//! the same numbers as a table. Plain functions (see `mod.rs`).
+//! the same numbers as a table.
 
 use std::rc::Rc;
 
@@ -12,9 +12,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::highlighted;
+use super::pacing::use_pacing;
 use crate::i18n::UiText;
 use crate::state::CatalogueRef;
 
+#[derive(Properties, PartialEq)]
 pub struct ReleaseMatrixProps {
     pub catalogue: CatalogueRef,
     /// Feature indices in display order.
@@ -35,6 +37,11 @@ pub struct ReleaseMatrixProps {
     pub live: bool,
 }
 
+/// Most rows the release matrix renders, "show all" or not: a row is a
+/// cell per release, and the page stays quick with tens of thousands of
+/// cells, not with hundreds of thousands.
+pub const MAX_ROWS: usize = 1000;
+
 /// The stage's label shortened for a cell: whole up to three characters
 /// (`GA`), else its first character in ASCII upper case (`alpha` → `A`;
 /// Unicode's case tables would outweigh the release matrix). The cell's
@@ -52,10 +59,14 @@ fn short_label(stage: &Stage) -> String {
     }
 }
 
-pub fn release_matrix(props: &ReleaseMatrixProps) -> Html {
+/// The release matrix: paced like the table (`pacing.rs`), each row a
+/// memoised [`ReleaseRow`].
+#[component]
+pub fn ReleaseMatrix(props: &ReleaseMatrixProps) -> Html {
     let c = &props.catalogue;
     let text = props.text;
-    let all = &props.rows[..props.rows.len().min(props.limit)];
+    let limit = props.limit.min(MAX_ROWS);
+    let paced = use_pacing(props.rows.clone(), limit, &props.search, None, props.live);
     let headers: Html = c
         .releases
         .iter()
@@ -78,41 +89,42 @@ pub fn release_matrix(props: &ReleaseMatrixProps) -> Html {
             }
         })
         .collect();
+    let row = |&(i, current): &(usize, bool)| {
+        html! {
+            <ReleaseRow key={c.features[i].id.clone()} catalogue={c.clone()} index={i}
+                search={paced.search(&props.search, current).clone()} {text}
+                release={props.release} changed={props.changed} />
+        }
+    };
     // One group per category in catalogue order, or one unnamed group when
     // a sort is active.
-    let groups: Vec<(Option<&str>, Vec<usize>)> = if props.grouped {
+    let span = (c.releases.len() + 1).to_string();
+    let body: Html = if props.grouped {
         c.categories
             .iter()
             .enumerate()
-            .map(|(rank, category)| {
-                let members = all
+            .filter_map(|(rank, category)| {
+                let rows: Vec<&(usize, bool)> = paced
+                    .shown
                     .iter()
-                    .copied()
-                    .filter(|&i| c.category_rank(&c.features[i].category) == rank)
+                    .filter(|(i, _)| c.category_rank(&c.features[*i].category) == rank)
                     .collect();
-                (Some(category.label.as_str()), members)
+                (!rows.is_empty()).then(|| {
+                    let rows: Html = rows.into_iter().map(row).collect();
+                    html! {
+                        <tbody key={category.id.clone()}>
+                            <tr class="fm-rm-group"><th scope="colgroup" colspan={span.clone()}>{category.label.clone()}</th></tr>
+                            {rows}
+                        </tbody>
+                    }
+                })
             })
-            .filter(|(_, members): &(_, Vec<usize>)| !members.is_empty())
             .collect()
     } else {
-        vec![(None, all.to_vec())]
+        let rows: Html = paced.shown.iter().map(row).collect();
+        html! { <tbody>{rows}</tbody> }
     };
-    let span = (c.releases.len() + 1).to_string();
-    let body: Html = groups
-        .into_iter()
-        .map(|(label, members)| {
-            let rows: Html = members.into_iter().map(|i| row(props, i)).collect();
-            html! {
-                <tbody>
-                    if let Some(label) = label {
-                        <tr class="fm-rm-group"><th scope="colgroup" colspan={span.clone()}>{label.to_string()}</th></tr>
-                    }
-                    {rows}
-                </tbody>
-            }
-        })
-        .collect();
-    let hidden = props.rows.len() - all.len();
+    let hidden = props.rows.len().min(MAX_ROWS) - props.rows.len().min(limit);
     let show_all = {
         let onshowall = props.onshowall.clone();
         Callback::from(move |_: MouseEvent| onshowall.emit(()))
@@ -120,7 +132,7 @@ pub fn release_matrix(props: &ReleaseMatrixProps) -> Html {
     html! {
         <>
             <div class="fm-rm-scroll">
-                <table class="fm-release-matrix">
+                <table class="fm-release-matrix" aria-busy={paced.behind.then_some("true")}>
                     <caption class="fm-visually-hidden">{text.release_matrix}</caption>
                     <thead>
                         <tr>
@@ -134,15 +146,31 @@ pub fn release_matrix(props: &ReleaseMatrixProps) -> Html {
             if hidden > 0 {
                 <button type="button" class="fm-button fm-show-all fm-js" onclick={show_all}>{(text.show_all)(hidden)}</button>
             }
+            if props.rows.len() > MAX_ROWS && limit == MAX_ROWS {
+                <p class="fm-status">{(text.narrow_to_see)(MAX_ROWS, props.rows.len())}</p>
+            }
         </>
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ReleaseRowProps {
+    pub catalogue: CatalogueRef,
+    /// The feature's index in the catalogue.
+    pub index: usize,
+    pub search: Search,
+    pub text: &'static UiText,
+    pub release: Option<usize>,
+    pub changed: Option<(Option<usize>, usize)>,
+}
+
 /// One feature: its name (and how its stage changed, with "changed" on),
-/// then its stage in each release.
-fn row(props: &ReleaseMatrixProps, i: usize) -> Html {
+/// then its stage in each release. A component so that a row whose props
+/// did not change is not rendered again.
+#[component]
+pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
     let c = &props.catalogue;
-    let feature = &c.features[i];
+    let feature = &c.features[props.index];
     let change = props
         .changed
         .and_then(|(from, to)| history::change_between(c, feature, from, to))
@@ -155,11 +183,18 @@ fn row(props: &ReleaseMatrixProps, i: usize) -> Html {
                 "fm-rm-cell fm-tone-{}{}{}",
                 stage.map_or("none", |s| s.tone.as_str()),
                 if changed { " fm-rm-changed" } else { "" },
-                if props.release == Some(rank) { " fm-rm-selected" } else { "" },
+                if props.release == Some(rank) {
+                    " fm-rm-selected"
+                } else {
+                    ""
+                },
             );
             let (short, name) = match stage {
                 None => (String::new(), props.text.not_yet.to_string()),
-                Some(s) if changed => (short_label(s), format!("{}, {}", s.label, props.text.stage_changed)),
+                Some(s) if changed => (
+                    short_label(s),
+                    format!("{}, {}", s.label, props.text.stage_changed),
+                ),
                 Some(s) => (short_label(s), s.label.clone()),
             };
             html! {
@@ -168,7 +203,7 @@ fn row(props: &ReleaseMatrixProps, i: usize) -> Html {
         })
         .collect();
     html! {
-        <tr key={feature.id.clone()} class="fm-rm-row">
+        <tr class="fm-rm-row">
             <th scope="row" class="fm-rm-name">
                 {highlighted(&feature.name, &props.search)}
                 <span class="fm-change">{change}</span>

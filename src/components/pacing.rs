@@ -1,0 +1,162 @@
+//! Row pacing, shared by the table and the release matrix: when the rows
+//! change, the first screen's worth renders at once, with the later rows
+//! that are on the page already (a narrowing search keeps its rows: nothing
+//! is removed to be added again) and the pinned row; the rest, out of sight,
+//! once the reader has paused for [`CATCH_UP_MS`] (while typing, each
+//! keystroke postpones it). The reader sees the new first rows within one
+//! frame however long the list. The kept later rows keep the search
+//! highlight they have until then, so typing does not redraw them either.
+//! The first render starts with the first screen as well, unless it takes
+//! over prerendered rows (before the widget is live), which it renders all.
+
+use std::rc::Rc;
+
+use catalogue::view::Search;
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+/// Rows rendered in the same frame as a change of the rows (a screenful).
+pub const FIRST_SCREEN_ROWS: usize = 40;
+
+/// The pause after which the rows past the first screen render.
+pub const CATCH_UP_MS: u32 = 120;
+
+/// What a paced list renders now.
+pub struct Paced {
+    /// The rows to render, in order, each with whether it is drawn with the
+    /// current search (else with [`Paced::settled`]: a kept later row).
+    pub shown: Vec<(usize, bool)>,
+    /// The search of the last complete render.
+    pub settled: Search,
+    /// Whether rows past the first screen wait for the catch-up (the list
+    /// is `aria-busy` meanwhile).
+    pub behind: bool,
+}
+
+impl Paced {
+    /// The search row `current` (from [`Paced::shown`]) is drawn with.
+    pub fn search<'a>(&'a self, search: &'a Search, current: bool) -> &'a Search {
+        if current {
+            search
+        } else {
+            &self.settled
+        }
+    }
+}
+
+/// What a list remembers between renders to pace them.
+struct Pacing {
+    /// The rows the last render put on the page (`None` before the first).
+    on_page: Option<Vec<usize>>,
+    /// The search of the last complete render.
+    settled: Search,
+    /// Whether the next render renders every row.
+    catch_up: bool,
+    /// The catch-up, after the reader pauses (dropped: cancelled).
+    later: Option<Timeout>,
+}
+
+/// Paces `rows` (the first `limit` of them) for a list drawn with `search`.
+#[hook]
+pub fn use_pacing(
+    rows: Rc<Vec<usize>>,
+    limit: usize,
+    search: &Search,
+    pinned: Option<usize>,
+    live: bool,
+) -> Paced {
+    let pacing = use_mut_ref(|| Pacing {
+        on_page: None,
+        settled: search.clone(),
+        catch_up: false,
+        later: None,
+    });
+    let update = use_force_update();
+    let all = &rows[..rows.len().min(limit)];
+    let mut guard = pacing.borrow_mut();
+    let p = &mut *guard;
+    let first = match &p.on_page {
+        Some(rendered) if !std::mem::take(&mut p.catch_up) => {
+            Some(first_screen(all, rendered, pinned))
+        }
+        // A first render with no prerendered rows to take over (the widget
+        // is live already) starts with the first screen too.
+        None if live => Some(first_screen(all, &[], pinned)),
+        _ => None,
+    };
+    let full = first.is_none();
+    let shown = first.unwrap_or_else(|| all.to_vec());
+    if full {
+        p.settled = search.clone();
+    }
+    // The rows past the first screen wait for the catch-up, as some are
+    // missing or they show an older search's highlight.
+    let behind = !full && (shown.len() < all.len() || &p.settled != search);
+    p.on_page = Some(shown.clone());
+    let settled = p.settled.clone();
+    drop(guard);
+    use_effect_with(
+        (rows.clone(), search.clone(), behind),
+        move |&(_, _, behind)| {
+            if behind {
+                let catch_up = pacing.clone();
+                // Replacing the pending catch-up cancels it.
+                pacing.borrow_mut().later = Some(Timeout::new(CATCH_UP_MS, move || {
+                    catch_up.borrow_mut().catch_up = true;
+                    update.force_update();
+                }));
+            }
+        },
+    );
+    let fresh = all.len().min(FIRST_SCREEN_ROWS);
+    let shown = shown
+        .into_iter()
+        .enumerate()
+        .map(|(at, i)| (i, !behind || at < fresh || pinned == Some(i)))
+        .collect();
+    Paced {
+        shown,
+        settled,
+        behind,
+    }
+}
+
+/// The rows to render in the frame of a change: the first screen of `rows`,
+/// then those of the rest that `rendered` (the rows on the page) has, and
+/// `pinned`, in `rows`' order.
+fn first_screen(rows: &[usize], rendered: &[usize], pinned: Option<usize>) -> Vec<usize> {
+    let split = rows.len().min(FIRST_SCREEN_ROWS);
+    let mut keep = vec![false; rows.iter().chain(rendered).max().map_or(0, |m| m + 1)];
+    for &i in rendered.iter().chain(&pinned) {
+        if let Some(k) = keep.get_mut(i) {
+            *k = true;
+        }
+    }
+    let later = rows[split..].iter().filter(|&&i| keep[i]);
+    rows[..split].iter().chain(later).copied().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_screen, FIRST_SCREEN_ROWS};
+
+    #[test]
+    fn a_change_renders_the_first_screen_and_the_later_rows_already_on_the_page() {
+        let old: Vec<usize> = (0..200).collect();
+        // A narrowing search: every row is on the page, all render at once.
+        let narrowed: Vec<usize> = (0..200).step_by(2).collect();
+        assert_eq!(first_screen(&narrowed, &old, None), narrowed);
+        // New rows past the first screen wait for the catch-up; the order is kept.
+        let new: Vec<usize> = (150..350).collect();
+        let shown = first_screen(&new, &old, None);
+        let mut expected: Vec<usize> = (150..150 + FIRST_SCREEN_ROWS).collect();
+        expected.extend(150 + FIRST_SCREEN_ROWS..200);
+        assert_eq!(shown, expected);
+        // The pinned row renders at once, wherever it is.
+        let with_pin = first_screen(&new, &old, Some(300));
+        assert_eq!(with_pin.last(), Some(&300));
+        assert_eq!(with_pin.len(), expected.len() + 1);
+        // Short lists render whole.
+        assert_eq!(first_screen(&[7, 3], &[], None), vec![7, 3]);
+    }
+}
