@@ -1,5 +1,6 @@
-//! The embed bundle: fixed file names under `dist/feature-matrix/`, so a docs
-//! page can reference them without knowing Trunk's hashes.
+//! The embed bundle under `dist/feature-matrix/`, with fixed file names: the
+//! wasm module built, bound and optimised (as `bench/floor/` is), its JS
+//! glue, `embed.js`, the stylesheet and the bundled catalogues.
 
 use std::fs;
 use std::path::Path;
@@ -15,41 +16,88 @@ const STYLES: [&str; 5] = [
     "styles/releases.css",
 ];
 
+/// The wasm-opt level and passes for the bundle (and the floor): -Oz to a
+/// fixed point (`--converge`); `--low-memory-unused` holds because Rust's
+/// wasm32 linker puts the stack first, so data starts at 1 MiB and only a
+/// stack overflow could reach the lowest kilobyte. The features are those
+/// rustc's wasm32 target enables, which binaryen must be told.
+const WASM_OPT_ARGS: [&str; 11] = [
+    "-Oz",
+    "--converge",
+    "--low-memory-unused",
+    "--strip-producers",
+    "--strip-target-features",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+pub fn wasm_opt_args() -> Vec<String> {
+    WASM_OPT_ARGS.iter().map(|a| a.to_string()).collect()
+}
+
+/// The widget's wasm module and its JS glue as `dist/feature-matrix/
+/// feature-matrix_bg.wasm` and `feature-matrix.js`: the `feature-matrix-web`
+/// bin built for wasm32 (release), bound by wasm-bindgen for the web, and
+/// optimised by wasm-opt. `dist/` starts empty.
+pub fn compile(env: &Env) -> Result<(), String> {
+    let dist = env.root.join("dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    }
+    let out = dist.join("feature-matrix");
+    let mut cargo = env.command("cargo");
+    cargo.args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "feature-matrix",
+        "--bin",
+        "feature-matrix-web",
+        "--features",
+        "web",
+    ]);
+    crate::tools::run(crate::wasm_flags::apply(&mut cargo))?;
+    crate::tools::run(
+        env.command("wasm-bindgen")
+            .arg(
+                env.root
+                    .join("target/wasm32-unknown-unknown/release/feature-matrix-web.wasm"),
+            )
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "feature-matrix",
+                "--out-dir",
+            ])
+            .arg(&out),
+    )?;
+    let wasm = out.join("feature-matrix_bg.wasm");
+    crate::tools::run(
+        env.command("wasm-opt")
+            .arg(&wasm)
+            .args(wasm_opt_args())
+            .arg("-o")
+            .arg(&wasm),
+    )
+}
+
+/// The rest of the embed bundle around the compiled module (see [`compile`]).
 pub fn assemble(env: &Env) -> Result<(), String> {
     let dist = env.root.join("dist");
     let out = dist.join("feature-matrix");
-    fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let mut built = fs::read_dir(&dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect::<Vec<_>>();
-    built.sort();
-    let find = |suffix: &str| {
-        built
-            .iter()
-            .find(|n| n.starts_with("feature-matrix-") && n.ends_with(suffix))
-            .cloned()
-            .ok_or_else(|| format!("dist/ has no feature-matrix-*{suffix}; did trunk build run?"))
-    };
-    copy(
-        &dist.join(find("_bg.wasm")?),
-        &out.join("feature-matrix_bg.wasm"),
-    )?;
-    copy(&dist.join(find(".js")?), &out.join("feature-matrix.js"))?;
     crate::minify::names(
         env,
         &out.join("feature-matrix_bg.wasm"),
         &out.join("feature-matrix.js"),
     )?;
-    // Trunk's own page and hashed copies are not served: the pages load the
-    // bundle by these fixed names (see prerender.rs).
-    for name in &built {
-        let path = dist.join(name);
-        if path.is_file() {
-            fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-    }
     copy(&env.root.join("embed/embed.js"), &out.join("embed.js"))?;
     // The bundled catalogues, fetched next to embed.js when a mount point has
     // no src and no prerendered catalogue.
@@ -127,28 +175,6 @@ pub fn minify(env: &Env, file: &Path) -> Result<(), String> {
     )
 }
 
-/// The wasm-opt level and passes Trunk runs on the bundle (its features
-/// among them), from `index.html`'s Trunk link: the one place they are set.
-pub fn wasm_opt_args(env: &Env) -> Result<Vec<String>, String> {
-    let index = env.root.join("index.html");
-    let index = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    wasm_opt_args_in(&index)
-}
-
-fn wasm_opt_args_in(index: &str) -> Result<Vec<String>, String> {
-    let attribute = |name: &str| {
-        index
-            .split(&format!("{name}=\""))
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-    };
-    let level = attribute("data-wasm-opt").ok_or("index.html has no data-wasm-opt")?;
-    let params = attribute("data-wasm-opt-params").unwrap_or_default();
-    Ok(std::iter::once(format!("-O{level}"))
-        .chain(params.split_whitespace().map(String::from))
-        .collect())
-}
-
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
     fs::copy(from, to)
         .map(|_| ())
@@ -175,7 +201,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{shield, wasm_opt_args_in};
+    use super::shield;
 
     #[test]
     fn rules_inside_the_widget_are_lifted_and_the_root_s_own_rules_are_not() {
@@ -191,30 +217,6 @@ mod tests {
              :is(.fm-root,#fm-host-shield) .fm-title, :is(.fm-root,#fm-host-shield):not([lang=\"zh\"]) td::before { margin: 0; }\n\
              html.dark :is(.fm-root,#fm-host-shield):not([data-theme]) { color-scheme: dark; }\n\
              .fm-root-like .x, .fm-root,\n.fm-root { }"
-        );
-    }
-
-    #[test]
-    fn the_wasm_opt_level_and_passes_are_read_from_the_trunk_link() {
-        let index = r#"<link data-trunk rel="rust" data-wasm-opt="z" data-integrity="none"
-            data-wasm-opt-params="--converge --strip-producers">"#;
-        assert_eq!(
-            wasm_opt_args_in(index).unwrap(),
-            ["-Oz", "--converge", "--strip-producers"]
-        );
-        assert!(wasm_opt_args_in("<link data-trunk>").is_err());
-    }
-
-    #[test]
-    fn the_real_index_has_both() {
-        let index = include_str!("../../index.html");
-        let args = wasm_opt_args_in(index).unwrap();
-        assert_eq!(args[0], "-Oz");
-        assert!(args.contains(&"--converge".to_string()), "{args:?}");
-        // The renaming step reads the features from here too.
-        assert!(
-            args.contains(&"--enable-reference-types".to_string()),
-            "{args:?}"
         );
     }
 }

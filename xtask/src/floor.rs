@@ -34,7 +34,7 @@ pub fn build(env: &Env) -> Result<PathBuf, String> {
     tools::run(
         env.command("wasm-opt")
             .arg(&wasm)
-            .args(crate::embed::wasm_opt_args(env)?)
+            .args(crate::embed::wasm_opt_args())
             .arg("-o")
             .arg(&wasm),
     )?;

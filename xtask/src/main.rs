@@ -60,9 +60,7 @@ fn serve() -> Result<(), String> {
 /// Builds the standalone bundle and the embed bundle; returns the tool environment.
 pub fn build() -> Result<tools::Env, String> {
     let env = tools::bootstrap(tools::Needs::Build)?;
-    let mut trunk = env.command("trunk");
-    trunk.args(["build", "--release"]);
-    tools::run(wasm_flags::apply(&mut trunk))?;
+    embed::compile(&env)?;
     embed::assemble(&env)?;
     prerender::pages(&env)?;
     Ok(env)

@@ -17,7 +17,7 @@ use crate::tools::Env;
 pub fn names(env: &Env, wasm: &Path, glue: &Path) -> Result<(), String> {
     // The bundle's wasm features, so that wasm-opt reads and writes the
     // module unchanged but for the names.
-    let features: Vec<String> = crate::embed::wasm_opt_args(env)?
+    let features: Vec<String> = crate::embed::wasm_opt_args()
         .into_iter()
         .filter(|arg| arg.starts_with("--enable-"))
         .collect();

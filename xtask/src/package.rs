@@ -118,7 +118,7 @@ fn node_module(env: &Env, out: &Path) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", glue.display()))?;
     let bound = out.join("feature_matrix_node_bg.wasm");
     // The renderer's speed matters more than its size here: -O, not -Oz.
-    let features = crate::embed::wasm_opt_args(env)?
+    let features = crate::embed::wasm_opt_args()
         .into_iter()
         .filter(|a| a.starts_with("--enable-"));
     tools::run(

@@ -27,8 +27,8 @@ pub fn budget(build: Build) -> u64 {
 
 /// Each build's size when its budget was last set (raised for the release
 /// matrix and its chart; see the CHANGELOG and `bench/REPORT.md`).
-const SMALLEST_MEASURED: u64 = 157_441;
-const STABLE_MEASURED: u64 = 161_152;
+const SMALLEST_MEASURED: u64 = 159_776;
+const STABLE_MEASURED: u64 = 163_823;
 
 /// Gzip -9 size of one file.
 pub fn gzip_size(file: &Path) -> Result<u64, String> {

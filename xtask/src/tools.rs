@@ -4,8 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-pub const TRUNK_VERSION: &str = "0.21.14";
-
 /// What a command needs installed.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
@@ -21,12 +19,12 @@ pub struct Env {
 }
 
 impl Env {
-    /// A command with PATH set so Trunk finds our wasm-bindgen and wasm-opt.
+    /// A command with PATH set to find our wasm-bindgen, wasm-opt and the
+    /// npm tools.
     pub fn command(&self, program: &str) -> Command {
         let mut cmd = Command::new(program);
         cmd.current_dir(&self.root)
             .env("PATH", &self.path)
-            .env("TRUNK_OFFLINE", "true")
             .env("NO_COLOR", "true");
         cmd
     }
@@ -99,19 +97,6 @@ pub fn bootstrap(needs: Needs) -> Result<Env, String> {
         run(env
             .command("rustup")
             .args(["target", "add", "wasm32-unknown-unknown"]))?;
-    }
-
-    step(&format!("trunk {TRUNK_VERSION}"));
-    if !version_of(&env, "trunk").contains(TRUNK_VERSION) {
-        note("installing trunk (a few minutes on 2 cores the first time)");
-        run(light_install(&mut env.command("cargo")).args([
-            "install",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-            "--locked",
-            "--force",
-        ]))?;
     }
 
     let bindgen = locked_version(&env.root, "wasm-bindgen")?;
@@ -215,10 +200,10 @@ fn cargo_home() -> PathBuf {
 }
 
 /// The version of `package` recorded in Cargo.lock.
-/// `cargo install` of a build tool with a light release profile: Trunk and
-/// wasm-bindgen-cli mostly wait on the compiler and wasm-opt, so their own
-/// speed hardly matters, while their release profiles (Trunk's fat LTO and
-/// one codegen unit) made a contributor's first run twice as long.
+/// `cargo install` of a build tool with a light release profile:
+/// wasm-bindgen-cli's own speed hardly matters next to rustc's and
+/// wasm-opt's, while a full release profile makes a contributor's first run
+/// minutes longer.
 fn light_install(cargo: &mut Command) -> &mut Command {
     cargo
         .env("CARGO_PROFILE_RELEASE_LTO", "false")

@@ -52,7 +52,7 @@ pub fn build() -> Build {
     })
 }
 
-/// Sets the flags for a cargo (or Trunk) command that builds release wasm.
+/// Sets the flags for a cargo command that builds release wasm.
 pub fn apply(cargo: &mut Command) -> &mut Command {
     match build() {
         Build::Smallest => cargo
