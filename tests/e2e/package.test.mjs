@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { measureContrast, axeInWidget } from './sites.mjs';
 import { serve, launch, live, rows, consoleErrors, screenshot, recordMessages, root, target, STRICT_CSP } from './harness.mjs';
 
 const tarball = process.env.FM_TARBALL;
@@ -173,6 +174,21 @@ target = "static/feature-matrix"
     assert.equal(await rows(page).count(), alpha);
     assert.deepEqual(consoleErrors(page), []);
     await context.close();
+    // The site has no theme switch of its own: the widget follows the
+    // reader's scheme, readable (4.5:1) and axe-clean in both, at both widths.
+    for (const colorScheme of ['light', 'dark']) {
+      for (const width of [1280, 375]) {
+        const themed = await browser.newContext({ colorScheme, viewport: { width, height: 900 }, bypassCSP: true });
+        const view = await themed.newPage();
+        await view.goto(`${hugoServer.base}features/`);
+        await live(view);
+        const contrast = await view.evaluate(measureContrast);
+        console.log(`# hugo ${colorScheme} ${width}: worst contrast ${contrast.worst[0]?.ratio.toFixed(2)}, ${contrast.below} of ${contrast.count} texts below 4.5`);
+        assert.equal(contrast.below, 0, JSON.stringify(contrast.worst));
+        assert.deepEqual(await axeInWidget(view), []);
+        await themed.close();
+      }
+    }
   } finally {
     await hugoServer.close();
   }

@@ -131,7 +131,7 @@ export const problems = (page) => page.messages.filter((m) => m.type === 'error'
 
 /// In the page: WCAG contrast of every visible text inside .fm-root against
 /// its effective background, and the root's own background luminance.
-function measureContrast() {
+export function measureContrast() {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 1;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
@@ -167,7 +167,7 @@ function measureContrast() {
   };
   const opacity = (el) => { let o = 1; for (let n = el; n; n = n.parentElement) o *= Number(getComputedStyle(n).opacity); return o; };
   const describe = (el) => `${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join('')} "${(el.value || el.placeholder || el.textContent).trim().slice(0, 30)}"`;
-  const rootEl = document.querySelector('feature-matrix .fm-root');
+  const rootEl = document.querySelector('feature-matrix .fm-root, [data-feature-matrix] .fm-root');
   const texts = [];
   for (const el of rootEl.querySelectorAll('*')) {
     const field = el.matches('input:not([type=checkbox]):not([type=radio]), select, textarea');
@@ -259,12 +259,12 @@ function measureLayout() {
 
 /// Scoped axe: the framework's own chrome is not the widget's, so only
 /// violations at nodes inside <feature-matrix> count.
-async function axeInWidget(page) {
+export async function axeInWidget(page) {
   await page.addScriptTag({ path: path.join(nodeModules, 'axe-core', 'axe.min.js') });
   return page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.flatMap((v) => {
-      const inside = v.nodes.filter((n) => document.querySelector(n.target[0])?.closest('feature-matrix'));
+      const inside = v.nodes.filter((n) => document.querySelector(n.target[0])?.closest('feature-matrix, [data-feature-matrix]'));
       return inside.length ? [`${v.id}: ${v.help} (${inside.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${inside.length > 3 ? ` and ${inside.length - 3} more` : ''})`] : [];
     });
   });
