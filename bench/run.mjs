@@ -1,15 +1,16 @@
 // The benchmark driver: bundle sizes, then time to first rows, keystroke-to-paint
 // latency, stage-filter time and memory for feature-matrix, List.js, DataTables
-// (and a static table for the seed) on the same data in the same Chromium.
+// (and a static table for the seed) on the same data in the same Chromium; then
+// the release matrix next to the table view on catalogues with release history.
 //
-// usage: node bench/run.mjs [--smoke] [--runs N] [--out FILE]
+// usage: node bench/run.mjs [--smoke] [--runs N] [--out FILE] [--sizes N,…] [--mobile-only] [--releases-only]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { syntheticCatalogue } from './generate.mjs';
+import { syntheticCatalogue, releaseCatalogue } from './generate.mjs';
 import { serve, launch } from '../tests/e2e/harness.mjs';
 import { twiggyTables } from './twiggy.mjs';
 
@@ -18,6 +19,8 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 // Only the throttled mobile profile (quicker, while working on first rows).
 const mobileOnly = args.includes('--mobile-only');
+// Only the release-matrix section (quicker, while working on that view).
+const releasesOnly = args.includes('--releases-only');
 const runs = Number(args[args.indexOf('--runs') + 1]) || (smoke ? 1 : 5);
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(root, 'bench', 'REPORT.md');
 const nodeModules = process.env.FM_NODE_MODULES || path.join(os.homedir(), '.cache', 'feature-matrix', 'node', 'node_modules');
@@ -27,6 +30,11 @@ const site = path.join(root, 'target', 'bench', smoke ? 'smoke' : 'site');
 const onlySizes = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1].split(',').map(Number) : null;
 const SIZES = smoke ? [200] : (onlySizes || [1000, 10000, 50000]);
 const QUERY = smoke ? 'tra' : 'traffi';
+// Synthetic catalogues with release history, [features, releases], for the
+// release-matrix section: in the smoke run just over the row limit (200), so
+// that "show all" is measured too.
+const RELEASE_SIZES = smoke ? [[250, 30]] : [[1000, 30], [10000, 30]];
+const releaseFile = ([n, k]) => `data/releases-${n}x${k}.json`;
 
 // ---------- sizes ----------
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -68,6 +76,7 @@ fs.copyFileSync(path.join(nodeModules, 'datatables.net', 'js', 'dataTables.min.j
 fs.copyFileSync(path.join(root, 'data', 'features.zh.json'), path.join(site, 'data', 'seed.json'));
 fs.copyFileSync(path.join(root, 'examples', 'kubernetes.json'), path.join(site, 'data', 'kubernetes.json'));
 for (const n of SIZES) fs.writeFileSync(path.join(site, 'data', `features-${n}.json`), JSON.stringify(syntheticCatalogue(n, 'en')));
+for (const size of RELEASE_SIZES) fs.writeFileSync(path.join(site, releaseFile(size)), JSON.stringify(releaseCatalogue(...size, 'en')));
 
 // With a viewport meta, as docs pages have: on the mobile profile, pages lay out
 // at the phone's width (the widget's narrow layout), not at 980 px zoomed out.
@@ -80,10 +89,11 @@ fs.writeFileSync(path.join(site, 'ours.html'), page('feature-matrix',
   + '<script type="module" src="ours.mjs"></script><script type="module" src="feature-matrix/embed.js"></script>',
   '<div id="widget" data-feature-matrix data-lang="en"></div>'));
 // Runs before embed.js (module scripts run in document order): points the widget at
-// ?src=, or leaves it on its bundled catalogue (the seed), as a docs page would.
+// ?src=, or leaves it on its bundled catalogue (the seed), as a docs page would;
+// ?view= opens it in that view, as the mount point's attribute does.
 fs.writeFileSync(path.join(site, 'ours.mjs'), `import { wasmMemoryBytes } from './feature-matrix/feature-matrix.js';
-const src = new URLSearchParams(location.search).get('src');
-if (src) document.getElementById('widget').setAttribute('data-src', src);
+const params = new URLSearchParams(location.search);
+for (const name of ['src', 'view']) if (params.get(name)) document.getElementById('widget').setAttribute('data-' + name, params.get(name));
 window.__wasmMemoryBytes = wasmMemoryBytes;
 `);
 // A peer page as a docs team would write it: fetch the catalogue, a search box, a stage filter.
@@ -164,13 +174,41 @@ const peerFilter = "{ const s = document.getElementById('stage'); s.selectedInde
 const SUBJECTS = {
   'feature-matrix': { url: (src) => (src ? `ours.html?src=${src}` : 'ours.html'), row: '.fm-row', search: '.fm-search-input', live: '.fm-live', filter: oursFilter },
   'feature-matrix, prerendered': { url: () => 'prerendered.html', row: '.fm-row', search: '.fm-search-input', live: '.fm-live', filter: oursFilter },
+  'feature-matrix, release matrix': { url: (src) => `ours.html?src=${src}&view=releases`, row: '.fm-rm-row', search: '.fm-search-input', live: '.fm-live', filter: oursFilter },
   'List.js': { url: (src) => `listjs.html?src=${src}`, row: 'tr.row', search: '#q', filter: peerFilter },
   'DataTables': { url: (src) => `datatables.html?src=${src}`, row: 'tr.row', search: 'input[type=search]', filter: peerFilter },
   'DataTables, 200 rows a page': { url: (src) => `datatables.html?src=${src}&rows=200`, row: 'tr.row', search: 'input[type=search]', filter: peerFilter },
   'static HTML': { url: () => 'static.html', row: 'tr.row' },
 };
 
-async function measure(subject, src) {
+// In the page: waits until the number of `row` elements has not changed for 10
+// frames and 250 ms (rows may come over several frames), after clicking `click`
+// if given (when the page has one; otherwise resolves with null); the time from
+// the start (the click) to the first frame with the last count, and the page's
+// element count then.
+const untilRowsSettle = ({ row, click }) => new Promise((resolve) => {
+  const t0 = performance.now();
+  if (click) {
+    const button = document.querySelector(click);
+    if (!button) { resolve(null); return; }
+    button.click();
+  }
+  let [rows, since, frames] = [-1, t0, 0];
+  const tick = () => {
+    const [now, n] = [performance.now(), document.querySelectorAll(row).length];
+    if (n !== rows) [rows, since, frames] = [n, now, 0];
+    else frames += 1;
+    if (frames >= 10 && now - since >= 250) resolve({ rows, ms: since - t0, nodes: document.getElementsByTagName('*').length });
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+});
+
+/// One load of `subject` on catalogue `src`. With `dom`, also the page's element
+/// count once the rows settle after load, and (with `showAll`) after a click on
+/// "show all", once the rows settle again: after the JS heap, so that the other
+/// figures are as without.
+async function measure(subject, src, { dom = false, showAll = false } = {}) {
   const s = SUBJECTS[subject];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript((rowSelector) => {
@@ -196,6 +234,7 @@ async function measure(subject, src) {
   await page.waitForFunction(() => window.__bench.firstRows !== null, null, { timeout: 120000 });
   const result = { firstRows: await page.evaluate(() => window.__bench.firstRows) };
   if (s.live) await page.waitForSelector(s.live, { timeout: 120000 });
+  if (dom) result.loaded = await page.evaluate(untilRowsSettle, { row: s.row });
   if (s.search) {
     await page.click(s.search);
     await page.evaluate(() => { window.__bench.longtasks = []; window.__bench.latencies = []; });
@@ -218,6 +257,12 @@ async function measure(subject, src) {
   await cdp.send('HeapProfiler.collectGarbage');
   result.jsHeap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   result.wasm = await page.evaluate(() => (window.__wasmMemoryBytes ? window.__wasmMemoryBytes() : 0));
+  if (showAll) {
+    // The stage filter off again: every row, under the row limit.
+    await page.evaluate((code) => new Function(code)(), s.filter);
+    await page.evaluate(untilRowsSettle, { row: s.row });
+    result.all = await page.evaluate(untilRowsSettle, { row: s.row, click: '.fm-show-all' });
+  }
   await context.close();
   return result;
 }
@@ -228,19 +273,33 @@ const ms = (x) => (x === undefined ? '–' : `${x.toFixed(1)}`);
 const triple = (xs) => { const t = stats(xs); return `${ms(t.min)} / ${ms(t.median)} / ${ms(t.max)}`; };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+/// `runs` rounds of `subjects` on one catalogue, every page once per round (so
+/// that the machine's drift over the minutes this takes weighs on every page
+/// alike); `options` go to `measure`, "show all" in the first round only.
+async function rounds(label, src, subjects, options = {}) {
+  const rows = subjects.map((subject) => ({ label, subject, rs: [] }));
+  for (let i = 0; i < runs; i++) for (const row of rows) row.rs.push(await measure(row.subject, src, { ...options, showAll: options.dom && i === 0 }));
+  for (const row of rows) console.log(`bench: ${label} ${row.subject}: first rows ${triple(row.rs.map((r) => r.firstRows))} ms`);
+  return rows;
+}
+
 const results = [];
 const datasets = [['seed (42)', '', ['feature-matrix, prerendered', 'feature-matrix', 'static HTML']], ...SIZES.map((n) => [`${n}`, `data/features-${n}.json`, ['feature-matrix', 'List.js', 'DataTables', 'DataTables, 200 rows a page']]),
   // Real data: every Kubernetes feature gate with its history (examples/kubernetes.json).
   ...(smoke ? [] : [['Kubernetes (193, real)', 'data/kubernetes.json', ['feature-matrix', 'List.js', 'DataTables', 'DataTables, 200 rows a page']]])];
-for (const [label, src, subjects] of mobileOnly ? [] : datasets.filter(([label]) => !onlySizes || onlySizes.map(String).includes(label))) {
-  // Round robin within a catalogue, as on the mobile profile, so that the
-  // machine's drift weighs on every page alike.
-  const rows = subjects.map((subject) => ({ label, subject, rs: [] }));
-  for (let i = 0; i < runs; i++) for (const row of rows) row.rs.push(await measure(row.subject, src));
-  for (const row of rows) {
-    results.push(row);
-    console.log(`bench: ${label} ${row.subject}: first rows ${triple(row.rs.map((r) => r.firstRows))} ms`);
-  }
+for (const [label, src, subjects] of mobileOnly || releasesOnly ? [] : datasets.filter(([label]) => !onlySizes || onlySizes.map(String).includes(label))) {
+  results.push(...await rounds(label, src, subjects));
+}
+// ---------- the release matrix next to the table view, on catalogues with history ----------
+const kubernetes = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'kubernetes.json'), 'utf8'));
+const releaseDatasets = [
+  ...(smoke ? [] : [[`Kubernetes (${kubernetes.features.length} × ${kubernetes.releases.length}, real)`, 'data/kubernetes.json']]),
+  ...RELEASE_SIZES.map((size) => [size.join(' × '), releaseFile(size)]),
+];
+const VIEWS = { 'feature-matrix': 'table', 'feature-matrix, release matrix': 'release matrix' };
+const releaseResults = [];
+for (const [label, src] of mobileOnly || onlySizes ? [] : releaseDatasets) {
+  releaseResults.push(...await rounds(label, src, Object.keys(VIEWS), { dom: true }));
 }
 // ---------- throttled mobile profile (the seed, served gzip) ----------
 // 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4×.
@@ -316,7 +375,7 @@ async function measureMobile(subject, typing, repeat = false) {
 }
 // Round robin (every page once per round), so that the machine's drift over
 // the minutes this takes weighs on every page alike; at least 5 rounds.
-const mobile = (onlySizes ? [] : Object.keys(MOBILE)).map((subject) => ({ subject, rs: [] }));
+const mobile = (onlySizes || releasesOnly ? [] : Object.keys(MOBILE)).map((subject) => ({ subject, rs: [] }));
 const mobileRuns = smoke ? runs : Math.max(runs, 5);
 for (let i = 0; i < mobileRuns; i++) {
   for (const { subject, rs } of mobile) {
@@ -397,14 +456,42 @@ dispatched in the page) to the next frame. Memory: JS heap after a forced GC; wa
 | features | page | first rows | keystroke median | keystroke p95 | longest task | filter | JS heap | wasm memory |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 `;
-for (const { label, subject, rs } of results) {
+// The cells of a row of runs `rs` that both speed tables have.
+const speedCells = (rs) => {
   const lat = rs.flatMap((r) => r.latencies || []);
-  const median = lat.length ? ms(stats(lat).median) : '–';
-  const p95 = lat.length ? ms(percentile(lat, 0.95)) : '–';
-  const longest = rs[0].latencies ? ms(Math.max(...rs.map((r) => r.longestTask))) : '–';
-  const filter = rs[0].filter !== undefined ? triple(rs.map((r) => r.filter)) : '–';
-  md += `| ${label} | ${subject} | ${triple(rs.map((r) => r.firstRows))} | ${median} | ${p95} | ${longest} | ${filter} | ${kb(stats(rs.map((r) => r.jsHeap)).median)} | ${rs[0].wasm ? kb(stats(rs.map((r) => r.wasm)).median) : '–'} |\n`;
+  return {
+    firstRows: triple(rs.map((r) => r.firstRows)),
+    median: lat.length ? ms(stats(lat).median) : '–',
+    p95: lat.length ? ms(percentile(lat, 0.95)) : '–',
+    longest: rs[0].latencies ? ms(Math.max(...rs.map((r) => r.longestTask))) : '–',
+    filter: rs[0].filter !== undefined ? triple(rs.map((r) => r.filter)) : '–',
+  };
+};
+for (const { label, subject, rs } of results) {
+  const c = speedCells(rs);
+  md += `| ${label} | ${subject} | ${c.firstRows} | ${c.median} | ${c.p95} | ${c.longest} | ${c.filter} | ${kb(stats(rs.map((r) => r.jsHeap)).median)} | ${rs[0].wasm ? kb(stats(rs.map((r) => r.wasm)).median) : '–'} |\n`;
 }
+md += `
+## Release matrix
+
+Each catalogue in the table view and in the release matrix (\`view="releases"\`: a row per
+feature, \`.fm-rm-row\`, a column per release, and the chart), every view once per round in
+this run. Kubernetes is \`examples/kubernetes.json\`; the others are synthetic (\`releaseCatalogue\`
+in \`bench/generate.mjs\`: features × releases, each feature appearing in some release and moving
+through one to three stages). First rows, keystroke median (typing \`${QUERY}\`), longest task and
+filter as in Speed. DOM nodes: \`document.getElementsByTagName('*').length\` once the rows have
+stopped changing (10 frames and 250 ms) after load, under the row limit, and after a click on
+"show all" in the first run, with the time from the click to the first frame with every row
+(– when every row shows at load).
+
+| features × releases | view | first rows | keystroke median | longest task | filter | DOM nodes | DOM nodes, all rows | show all |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${releaseResults.map(({ label, subject, rs }) => {
+  const c = speedCells(rs);
+  const all = rs[0].all;
+  return `| ${label} | ${VIEWS[subject]} | ${c.firstRows} | ${c.median} | ${c.longest} | ${c.filter} | ${stats(rs.map((r) => r.loaded.nodes)).median} | ${all ? all.nodes : '–'} | ${all ? ms(all.ms) : '–'} |`;
+}).join('\n')}
+`;
 md += `
 ## Throttled mobile profile (the seed, 42 features)
 
@@ -482,5 +569,5 @@ ${targets.map((t) => `| ${t.join(' | ')} |`).join('\n')}
 `;
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, md);
-fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ sizes: { embed: sizeRows, total: embedTotal, floor: floorRows, peers: peerSizes }, results, mobile }, null, 1));
+fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ sizes: { embed: sizeRows, total: embedTotal, floor: floorRows, peers: peerSizes }, results, releases: releaseResults, mobile }, null, 1));
 console.log(`bench: report written to ${path.relative(root, out)}`);
