@@ -8,7 +8,7 @@ use catalogue::inline::resolve_link;
 use catalogue::view::{Search, Sort, SortDir, SortKey};
 use yew::prelude::*;
 
-use super::pacing::use_pacing;
+use super::pacing::{use_pacing, FIRST_SCREEN_ROWS};
 use super::release_matrix::change_text;
 use super::{highlighted, inline_text, stage_badge, stage_bar, StageBarProps};
 use crate::i18n::UiText;
@@ -79,6 +79,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let paced = use_pacing(
         props.rows.clone(),
         props.limit,
+        FIRST_SCREEN_ROWS,
         &props.search,
         props.pinned,
         props.live,

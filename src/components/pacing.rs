@@ -15,7 +15,8 @@ use catalogue::view::Search;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-/// Rows rendered in the same frame as a change of the rows (a screenful).
+/// The table's rows rendered in the same frame as a change of the rows (a
+/// screenful).
 pub const FIRST_SCREEN_ROWS: usize = 40;
 
 /// The pause after which the rows past the first screen render.
@@ -56,11 +57,13 @@ struct Pacing {
     later: Option<Timeout>,
 }
 
-/// Paces `rows` (the first `limit` of them) for a list drawn with `search`.
+/// Paces `rows` (the first `limit` of them) for a list drawn with
+/// `search`; `screen` rows make its first screen.
 #[hook]
 pub fn use_pacing(
     rows: Rc<Vec<usize>>,
     limit: usize,
+    screen: usize,
     search: &Search,
     pinned: Option<usize>,
     live: bool,
@@ -77,11 +80,11 @@ pub fn use_pacing(
     let p = &mut *guard;
     let first = match &p.on_page {
         Some(rendered) if !std::mem::take(&mut p.catch_up) => {
-            Some(first_screen(all, rendered, pinned))
+            Some(first_screen(all, rendered, pinned, screen))
         }
         // A first render with no prerendered rows to take over (the widget
         // is live already) starts with the first screen too.
-        None if live => Some(first_screen(all, &[], pinned)),
+        None if live => Some(first_screen(all, &[], pinned, screen)),
         _ => None,
     };
     let full = first.is_none();
@@ -108,7 +111,7 @@ pub fn use_pacing(
             }
         },
     );
-    let fresh = all.len().min(FIRST_SCREEN_ROWS);
+    let fresh = all.len().min(screen);
     let shown = shown
         .into_iter()
         .enumerate()
@@ -121,11 +124,16 @@ pub fn use_pacing(
     }
 }
 
-/// The rows to render in the frame of a change: the first screen of `rows`,
-/// then those of the rest that `rendered` (the rows on the page) has, and
-/// `pinned`, in `rows`' order.
-fn first_screen(rows: &[usize], rendered: &[usize], pinned: Option<usize>) -> Vec<usize> {
-    let split = rows.len().min(FIRST_SCREEN_ROWS);
+/// The rows to render in the frame of a change: the first `screen` of
+/// `rows`, then those of the rest that `rendered` (the rows on the page) has,
+/// and `pinned`, in `rows`' order.
+fn first_screen(
+    rows: &[usize],
+    rendered: &[usize],
+    pinned: Option<usize>,
+    screen: usize,
+) -> Vec<usize> {
+    let split = rows.len().min(screen);
     let mut keep = vec![false; rows.iter().chain(rendered).max().map_or(0, |m| m + 1)];
     for &i in rendered.iter().chain(&pinned) {
         if let Some(k) = keep.get_mut(i) {
@@ -145,18 +153,24 @@ mod tests {
         let old: Vec<usize> = (0..200).collect();
         // A narrowing search: every row is on the page, all render at once.
         let narrowed: Vec<usize> = (0..200).step_by(2).collect();
-        assert_eq!(first_screen(&narrowed, &old, None), narrowed);
+        assert_eq!(
+            first_screen(&narrowed, &old, None, FIRST_SCREEN_ROWS),
+            narrowed
+        );
         // New rows past the first screen wait for the catch-up; the order is kept.
         let new: Vec<usize> = (150..350).collect();
-        let shown = first_screen(&new, &old, None);
+        let shown = first_screen(&new, &old, None, FIRST_SCREEN_ROWS);
         let mut expected: Vec<usize> = (150..150 + FIRST_SCREEN_ROWS).collect();
         expected.extend(150 + FIRST_SCREEN_ROWS..200);
         assert_eq!(shown, expected);
         // The pinned row renders at once, wherever it is.
-        let with_pin = first_screen(&new, &old, Some(300));
+        let with_pin = first_screen(&new, &old, Some(300), FIRST_SCREEN_ROWS);
         assert_eq!(with_pin.last(), Some(&300));
         assert_eq!(with_pin.len(), expected.len() + 1);
         // Short lists render whole.
-        assert_eq!(first_screen(&[7, 3], &[], None), vec![7, 3]);
+        assert_eq!(
+            first_screen(&[7, 3], &[], None, FIRST_SCREEN_ROWS),
+            vec![7, 3]
+        );
     }
 }

@@ -37,6 +37,10 @@ pub struct ReleaseMatrixProps {
     pub live: bool,
 }
 
+/// The release matrix's first screen: the rows its box (80% of the
+/// window) shows, each a cell per release, so fewer than the table's.
+const SCREEN_ROWS: usize = 24;
+
 /// Most rows the release matrix renders, "show all" or not: a row is a
 /// cell per release, and the page stays quick with tens of thousands of
 /// cells, not with hundreds of thousands.
@@ -66,7 +70,14 @@ pub fn ReleaseMatrix(props: &ReleaseMatrixProps) -> Html {
     let c = &props.catalogue;
     let text = props.text;
     let limit = props.limit.min(MAX_ROWS);
-    let paced = use_pacing(props.rows.clone(), limit, &props.search, None, props.live);
+    let paced = use_pacing(
+        props.rows.clone(),
+        limit,
+        SCREEN_ROWS,
+        &props.search,
+        None,
+        props.live,
+    );
     let headers: Html = c
         .releases
         .iter()
@@ -190,7 +201,11 @@ pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
                 },
             );
             let (short, name) = match stage {
-                None => (String::new(), props.text.not_yet.to_string()),
+                None => {
+                    return html! {
+                        <td class={class}><span class="fm-visually-hidden">{props.text.not_yet}</span></td>
+                    };
+                }
                 Some(s) if changed => (
                     short_label(s),
                     format!("{}, {}", s.label, props.text.stage_changed),
