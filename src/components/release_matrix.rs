@@ -111,15 +111,17 @@ pub fn ReleaseMatrix(props: &ReleaseMatrixProps) -> Html {
     // a sort is active.
     let span = (c.releases.len() + 1).to_string();
     let body: Html = if props.grouped {
+        // Each shown row into its category's group, in one pass.
+        let mut groups: Vec<Vec<&(usize, bool)>> = vec![Vec::new(); c.categories.len()];
+        for shown in &paced.shown {
+            if let Some(group) = groups.get_mut(c.category_rank(&c.features[shown.0].category)) {
+                group.push(shown);
+            }
+        }
         c.categories
             .iter()
-            .enumerate()
-            .filter_map(|(rank, category)| {
-                let rows: Vec<&(usize, bool)> = paced
-                    .shown
-                    .iter()
-                    .filter(|(i, _)| c.category_rank(&c.features[*i].category) == rank)
-                    .collect();
+            .zip(groups)
+            .filter_map(|(category, rows)| {
                 (!rows.is_empty()).then(|| {
                     let rows: Html = rows.into_iter().map(row).collect();
                     html! {
