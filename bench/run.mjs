@@ -358,7 +358,10 @@ async function measureMobile(subject, typing, repeat = false) {
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const settled = () => page.waitForFunction(() => document.querySelector('.fm-live, tr.row ~ tr.row'), null, { timeout: 120000 });
+  // The page is done: the widget live or a peer's rows in; with typing, the rows
+  // narrowed ("helm" leaves one row, so a peer's second row may never be seen).
+  const settled = () => page.waitForFunction(typing ? () => window.__mobile.filters !== null
+    : () => document.querySelector('.fm-live, tr.row ~ tr.row'), null, { timeout: 120000 });
   if (repeat) {
     await page.goto(gzServer.base + s.url, { waitUntil: 'load' });
     await settled();
@@ -366,8 +369,7 @@ async function measureMobile(subject, typing, repeat = false) {
   }
   await page.goto(gzServer.base + s.url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__mobile.firstRows !== null, null, { timeout: 120000 });
-  if (typing) await page.waitForFunction(() => window.__mobile.filters !== null, null, { timeout: 120000 });
-  else if (s.search) await settled();
+  if (typing || s.search) await settled();
   await page.waitForTimeout(1000);
   const r = await page.evaluate(() => window.__mobile);
   await context.close();
