@@ -204,10 +204,14 @@ const untilRowsSettle = ({ row, click }) => new Promise((resolve) => {
   requestAnimationFrame(tick);
 });
 
+// How long "show all" may take before the page is closed and the time is
+// reported as more than this (it can keep the main thread for many minutes).
+const SHOW_ALL_BUDGET = 60000;
+
 /// One load of `subject` on catalogue `src`. With `dom`, also the page's element
 /// count once the rows settle after load, and (with `showAll`) after a click on
-/// "show all", once the rows settle again: after the JS heap, so that the other
-/// figures are as without.
+/// "show all", once the rows settle again (or `{ over: SHOW_ALL_BUDGET }`): after
+/// the JS heap, so that the other figures are as without.
 async function measure(subject, src, { dom = false, showAll = false } = {}) {
   const s = SUBJECTS[subject];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -261,7 +265,12 @@ async function measure(subject, src, { dom = false, showAll = false } = {}) {
     // The stage filter off again: every row, under the row limit.
     await page.evaluate((code) => new Function(code)(), s.filter);
     await page.evaluate(untilRowsSettle, { row: s.row });
-    result.all = await page.evaluate(untilRowsSettle, { row: s.row, click: '.fm-show-all' });
+    let timer;
+    result.all = await Promise.race([
+      page.evaluate(untilRowsSettle, { row: s.row, click: '.fm-show-all' }).catch((e) => ({ failed: e.message })),
+      new Promise((r) => { timer = setTimeout(() => r({ over: SHOW_ALL_BUDGET }), SHOW_ALL_BUDGET); }),
+    ]);
+    clearTimeout(timer);
   }
   await context.close();
   return result;
@@ -484,14 +493,15 @@ through one to three stages). First rows, keystroke median (typing \`${QUERY}\`)
 filter as in Speed. DOM nodes: \`document.getElementsByTagName('*').length\` once the rows have
 stopped changing (10 frames and 250 ms) after load, under the row limit, and after a click on
 "show all" in the first run, with the time from the click to the first frame with every row
-(– when every row shows at load).
+(– when every row shows at load; the page is closed if it takes over ${SHOW_ALL_BUDGET / 1000} s).
 
 | features × releases | view | first rows | keystroke median | longest task | filter | DOM nodes | DOM nodes, all rows | show all |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${releaseResults.map(({ label, subject, rs }) => {
   const c = speedCells(rs);
   const all = rs[0].all;
-  return `| ${label} | ${VIEWS[subject]} | ${c.firstRows} | ${c.median} | ${c.longest} | ${c.filter} | ${stats(rs.map((r) => r.loaded.nodes)).median} | ${all ? all.nodes : '–'} | ${all ? ms(all.ms) : '–'} |`;
+  const [nodes, time] = !all ? ['–', '–'] : all.over ? ['–', `over ${all.over / 1000} s`] : all.failed ? ['–', 'failed'] : [all.nodes, ms(all.ms)];
+  return `| ${label} | ${VIEWS[subject]} | ${c.firstRows} | ${c.median} | ${c.longest} | ${c.filter} | ${stats(rs.map((r) => r.loaded.nodes)).median} | ${nodes} | ${time} |`;
 }).join('\n')}
 `;
 md += `
