@@ -188,10 +188,16 @@ pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
         .changed
         .and_then(|(from, to)| history::change_between(c, feature, from, to))
         .map(|(before, after)| change_text(c, before, after));
+    // The feature's stage in each release, read once; a cell is "changed"
+    // by `history::changed_in`'s rule over them.
+    let ids: Vec<Option<&str>> = (0..c.releases.len())
+        .map(|rank| history::stage_at(c, feature, rank))
+        .collect();
     let cells: Html = (0..c.releases.len())
         .map(|rank| {
-            let stage = history::stage_at(c, feature, rank).and_then(|id| c.stage(id));
-            let changed = stage.is_some() && history::changed_in(c, feature, rank);
+            let stage = ids[rank].and_then(|id| c.stage(id));
+            let changed = !feature.history.is_empty()
+                && history::differs_from_before(|r| ids[r], rank);
             let class = format!(
                 "fm-rm-cell fm-tone-{}{}{}",
                 stage.map_or("none", |s| s.tone.as_str()),

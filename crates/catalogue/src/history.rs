@@ -98,8 +98,8 @@ pub(crate) fn latest_at<T>(
 }
 
 /// The rule behind [`changed_in`]: the stage at `rank` exists and is not the
-/// one at the release before.
-pub(crate) fn differs_from_before<T: PartialEq>(
+/// one at the release before. For callers that have the stages at hand.
+pub fn differs_from_before<T: PartialEq>(
     stage_at: impl Fn(usize) -> Option<T>,
     rank: usize,
 ) -> bool {
