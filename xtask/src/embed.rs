@@ -175,7 +175,11 @@ pub fn minify(env: &Env, file: &Path) -> Result<(), String> {
     )
 }
 
-fn copy(from: &Path, to: &Path) -> Result<(), String> {
+/// Copies one file, making the folder it goes into.
+pub fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    if let Some(dir) = to.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
     fs::copy(from, to)
         .map(|_| ())
         .map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))

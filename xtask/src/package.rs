@@ -7,6 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::embed::copy;
 use crate::tools::{self, Env};
 
 /// Builds everything the package holds and packs it; returns the tarball.
@@ -166,15 +167,6 @@ fn quoted_after(text: &str, key: &str) -> Option<String> {
     line.split('"')
         .nth(if key.starts_with('"') { 3 } else { 1 })
         .map(String::from)
-}
-
-fn copy(from: &Path, to: &Path) -> Result<(), String> {
-    if let Some(dir) = to.parent() {
-        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
 }
 
 /// Copies `from` into `to`, sub-folders included.
