@@ -5,7 +5,10 @@
 //! warning says so. Serialising keeps every parameter that is not ours.
 
 use crate::validate::{is_valid_id, is_valid_release};
-use crate::view::{Definitions, Sort, SortDir, SortKey, ViewMode, ViewQuery, MAX_QUERY_CHARS};
+use crate::view::{
+    AttributeFilter, Definitions, Sort, SortDir, SortKey, ViewMode, ViewQuery, ATTRIBUTE_PARAM,
+    MAX_QUERY_CHARS,
+};
 
 /// Our parameter names, in the order they are written.
 pub const PARAMS: [&str; 10] = [
@@ -44,13 +47,20 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
         let Some(name) = percent_decode(raw_name) else {
             continue;
         };
-        let Some(slot) = PARAMS.iter().position(|p| param_name(prefix, p) == name) else {
+        let slot = PARAMS.iter().position(|p| param_name(prefix, p) == name);
+        let attribute = attribute_param(prefix, &name);
+        if slot.is_none() && attribute.is_none() {
             continue;
-        };
+        }
         let Some(value) = percent_decode(raw_value) else {
             parsed
                 .warnings
                 .push(format!("{name}: malformed percent-encoding; value ignored"));
+            continue;
+        };
+        let Some(slot) = slot else {
+            let id = attribute.unwrap_or_default();
+            attribute_filter(&mut parsed, &name, id, &value);
             continue;
         };
         if values[slot].is_some() {
@@ -101,7 +111,10 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
                 warn(
                     w,
                     "sort",
-                    format!("{:?} is not name, stage or category; ignored", short(s)),
+                    format!(
+                        "{:?} is not name, stage, category or an attribute; ignored",
+                        short(s)
+                    ),
                 );
                 None
             }
@@ -167,6 +180,44 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
     parsed
 }
 
+/// The attribute id in a parameter name `attr.<id>` (under the prefix), if
+/// the name is one.
+fn attribute_param<'a>(prefix: &str, name: &'a str) -> Option<&'a str> {
+    let rest = if prefix.is_empty() {
+        name
+    } else {
+        name.strip_prefix(prefix)?.strip_prefix('.')?
+    };
+    rest.strip_prefix(ATTRIBUTE_PARAM)
+}
+
+/// Reads one `attr.<id>=a,b` parameter into the view.
+fn attribute_filter(parsed: &mut Parsed, name: &str, id: &str, value: &str) {
+    let w = &mut parsed.warnings;
+    if !is_valid_id(id) {
+        w.push(format!(
+            "{name}: {:?} is not an attribute id; ignored",
+            short(id)
+        ));
+    } else if parsed.view.attributes.iter().any(|f| f.id == id) {
+        w.push(format!(
+            "{name}: given more than once; the first value is used"
+        ));
+    } else if parsed.view.attributes.len() >= MAX_LIST_IDS {
+        w.push(format!(
+            "{name}: more than {MAX_LIST_IDS} attribute filters; ignored"
+        ));
+    } else {
+        let values = id_list(Some(value), &mut |m| w.push(format!("{name}: {m}")));
+        if !values.is_empty() {
+            parsed.view.attributes.push(AttributeFilter {
+                id: id.to_string(),
+                values,
+            });
+        }
+    }
+}
+
 fn short(s: &str) -> String {
     s.chars().take(40).collect()
 }
@@ -208,7 +259,9 @@ pub fn serialize_query(view: &ViewQuery, prefix: &str, existing: &str) -> String
         .split('&')
         .filter(|pair| {
             let name = pair.split_once('=').map_or(*pair, |(n, _)| n);
-            !pair.is_empty() && !percent_decode(name).is_some_and(|n| ours.contains(&n))
+            !pair.is_empty()
+                && !percent_decode(name)
+                    .is_some_and(|n| ours.contains(&n) || attribute_param(prefix, &n).is_some())
         })
         .map(str::to_string)
         .collect();
@@ -228,7 +281,10 @@ pub fn serialize_query(view: &ViewQuery, prefix: &str, existing: &str) -> String
     if !view.categories.is_empty() {
         push("category", &view.categories.join(","));
     }
-    if let Some(sort) = view.sort {
+    for filter in &view.attributes {
+        push(&filter.param(), &filter.values.join(","));
+    }
+    if let Some(sort) = &view.sort {
         push("sort", sort.key.as_str());
         if sort.dir == SortDir::Desc {
             push("dir", sort.dir.as_str());

@@ -6,8 +6,12 @@
 use crate::model::{Catalogue, Deprecation, Feature, StageChange};
 
 /// The feature's stage id as of release `rank`; `None` when the feature did
-/// not exist yet. A feature without history holds its stage in every release.
+/// not exist yet or was removed. A feature without history holds its stage
+/// in every release until its removal.
 pub fn stage_at<'a>(catalogue: &Catalogue, feature: &'a Feature, rank: usize) -> Option<&'a str> {
+    if removed_rank(catalogue, feature).is_some_and(|r| r <= rank) {
+        return None;
+    }
     if feature.history.is_empty() {
         return Some(&feature.stage);
     }
@@ -37,23 +41,39 @@ pub fn stage_as_of<'a>(
 /// release before, a feature new in `rank` included. Never for a feature
 /// without history.
 pub fn changed_in(catalogue: &Catalogue, feature: &Feature, rank: usize) -> bool {
-    !feature.history.is_empty() && differs_from_before(|r| stage_at(catalogue, feature, r), rank)
+    has_timeline(feature) && differs_from_before(|r| stage_at(catalogue, feature, r), rank)
+}
+
+/// Whether the feature's stage can differ between releases: it has a
+/// history or a removal.
+pub fn has_timeline(feature: &Feature) -> bool {
+    !feature.history.is_empty() || feature.removed.is_some()
+}
+
+/// The rank of the release that removed the feature, if it was removed in
+/// one of the catalogue's releases.
+pub fn removed_rank(catalogue: &Catalogue, feature: &Feature) -> Option<usize> {
+    catalogue.release_rank(&feature.removed.as_ref()?.since)
 }
 
 /// The feature's stage at `from` and at `to` (release ranks; `from` `None`
 /// is before the first release) when they differ, a feature new since
-/// `from` included; `None` when it did not change, or has no history.
+/// `from` included, and `None` at `to` for a feature removed since; `None`
+/// when it did not change, or has no history or removal.
+pub type Change<'a> = (Option<&'a str>, Option<&'a str>);
+
+/// See [`Change`].
 pub fn change_between<'a>(
     catalogue: &Catalogue,
     feature: &'a Feature,
     from: Option<usize>,
     to: usize,
-) -> Option<(Option<&'a str>, &'a str)> {
+) -> Option<Change<'a>> {
     let at = |r: usize| stage_at(catalogue, feature, r);
-    if feature.history.is_empty() || !differs_between(at, from, to) {
+    if !has_timeline(feature) || !differs_between(at, from, to) {
         return None;
     }
-    Some((from.and_then(at), at(to)?))
+    Some((from.and_then(at), at(to)))
 }
 
 /// The feature's deprecation, if it was deprecated as of release `rank`
@@ -97,7 +117,7 @@ pub(crate) fn latest_at<T>(
         .map(|(_, stage)| stage)
 }
 
-/// The rule behind [`changed_in`]: the stage at `rank` exists and is not the
+/// The rule behind [`changed_in`]: the stage at `rank` is not the
 /// one at the release before. For callers that have the stages at hand.
 pub fn differs_from_before<T: PartialEq>(
     stage_at: impl Fn(usize) -> Option<T>,
@@ -106,15 +126,15 @@ pub fn differs_from_before<T: PartialEq>(
     differs_between(stage_at, rank.checked_sub(1), rank)
 }
 
-/// The rule behind [`change_between`]: the stage at `to` exists and is not
-/// the one at `from` (nothing before the first release).
+/// The rule behind [`change_between`]: the stage at `to` is not the one at
+/// `from` (nothing before the first release): a new stage, a new feature or
+/// a removed one.
 pub(crate) fn differs_between<T: PartialEq>(
     stage_at: impl Fn(usize) -> Option<T>,
     from: Option<usize>,
     to: usize,
 ) -> bool {
-    let now = stage_at(to);
-    now.is_some() && now != from.and_then(stage_at)
+    stage_at(to) != from.and_then(stage_at)
 }
 
 /// The release in which the feature entered the stage it has as of `rank`

@@ -21,6 +21,8 @@ pub mod limits {
     pub const MAX_FEATURES: usize = 100_000;
     /// Most stages, aspects or categories.
     pub const MAX_GROUPS: usize = 200;
+    /// Most attributes (typed columns), and most values of an `enum` one.
+    pub const MAX_ATTRIBUTES: usize = 30;
     /// Longest id, in characters.
     pub const MAX_ID_CHARS: usize = 100;
     /// Longest name, label or title, in characters.

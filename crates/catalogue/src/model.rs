@@ -54,6 +54,10 @@ pub struct Catalogue {
     pub categories: Vec<Category>,
     /// The features, in catalogue order.
     pub features: Vec<Feature>,
+    /// Typed columns beyond stage and category (default on/off, security
+    /// posture, capabilities …), in display order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<Attribute>,
 }
 
 /// A release stage such as Alpha, Beta or Stable.
@@ -115,15 +119,83 @@ pub struct Category {
     pub label: String,
 }
 
-/// One feature and its current stage.
+/// A typed column: what one value of every feature means.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Attribute {
+    /// Stable identifier used in URLs and in features' `attributes`:
+    /// lowercase letters, digits, `-`, `_`, `.` (not first).
+    pub id: String,
+    /// Column heading, e.g. "Default".
+    pub label: String,
+    /// What its values are.
+    pub kind: AttributeKind,
+    /// For `enum`: the values, in order (the column sorts in this order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<AttributeChoice>,
+}
+
+/// The kind of an attribute's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum AttributeKind {
+    /// `true` or `false`, shown as ✓ or ✗ with words for screen readers; a facet.
+    Bool,
+    /// One of `values` by id, shown by its label; a facet.
+    Enum,
+    /// Inline text (supports links).
+    Text,
+    /// A release id (one of `releases`, when there are any).
+    Release,
+}
+
+impl AttributeKind {
+    /// The name used in JSON and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributeKind::Bool => "bool",
+            AttributeKind::Enum => "enum",
+            AttributeKind::Text => "text",
+            AttributeKind::Release => "release",
+        }
+    }
+
+    /// Whether readers filter by it with chips (bool and enum).
+    pub fn is_facet(self) -> bool {
+        matches!(self, AttributeKind::Bool | AttributeKind::Enum)
+    }
+}
+
+/// One value of an `enum` attribute.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AttributeChoice {
+    /// Stable identifier: lowercase letters, digits, `-`, `_`, `.` (not first).
+    pub id: String,
+    /// Display text.
+    pub label: String,
+}
+
+/// A feature's value of one attribute: `true`/`false` for `bool`, text (a
+/// value id, inline text or a release id) for the others.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Text(String),
+}
+
+/// One feature and its current stage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Feature {
     /// Stable identifier shared across locales.
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Id of the feature's category.
+    /// Id of the feature's category (its group in the table).
     pub category: String,
     /// Id of the feature's stage.
     pub stage: String,
@@ -141,6 +213,29 @@ pub struct Feature {
     /// Set when the feature is deprecated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecation>,
+    /// Ids of further categories the feature belongs to (a category filter
+    /// finds it under each).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<String>,
+    /// Inline text under the name: what the feature does. Supports links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Values of the catalogue's `attributes`, by attribute id; a missing
+    /// one is shown as not given.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, Value>,
+    /// Set when the feature was removed: as of that release and later it is
+    /// not listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Removal>,
+}
+
+/// A feature's removal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Removal {
+    /// Id of the release (one of `releases`, when there are any) that removed it.
+    pub since: String,
 }
 
 /// One step of a feature's stage history.
@@ -182,6 +277,7 @@ impl Catalogue {
             stages: Vec::new(),
             aspects: Vec::new(),
             categories: Vec::new(),
+            attributes: Vec::new(),
             features: Vec::new(),
         }
     }
@@ -207,6 +303,11 @@ impl Catalogue {
     /// The category with this id.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The attribute with this id.
+    pub fn attribute(&self, id: &str) -> Option<&Attribute> {
+        self.attributes.iter().find(|a| a.id == id)
     }
 
     /// Position of a category in display order.

@@ -1,13 +1,15 @@
 //! URL query codec: round trips, hostile input, other parameters preserved.
 
 use feature_matrix_catalogue::codec::{parse_query, serialize_query};
-use feature_matrix_catalogue::view::{Definitions, Sort, SortDir, SortKey, ViewMode, ViewQuery};
+use feature_matrix_catalogue::view::{
+    AttributeFilter, Definitions, Sort, SortDir, SortKey, ViewMode, ViewQuery,
+};
 use proptest::prelude::*;
 
 #[test]
 fn parses_every_parameter() {
     let p = parse_query(
-        "?q=helm&stage=beta,stable&category=core&sort=stage&dir=desc&lang=en&defs=beta&release=1.24&changed=1.33&view=releases",
+        "?q=helm&stage=beta,stable&category=core&attr.default=true&attr.posture=robust,unknown&sort=stage&dir=desc&lang=en&defs=beta&release=1.24&changed=1.33&view=releases",
         "",
     );
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
@@ -17,6 +19,16 @@ fn parses_every_parameter() {
             q: "helm".into(),
             stages: vec!["beta".into(), "stable".into()],
             categories: vec!["core".into()],
+            attributes: vec![
+                AttributeFilter {
+                    id: "default".into(),
+                    values: vec!["true".into()]
+                },
+                AttributeFilter {
+                    id: "posture".into(),
+                    values: vec!["robust".into(), "unknown".into()]
+                },
+            ],
             sort: Some(Sort {
                 key: SortKey::Stage,
                 dir: SortDir::Desc
@@ -43,7 +55,9 @@ fn prefixed_parameters_belong_to_one_instance() {
 fn invalid_values_are_ignored_with_warnings() {
     let cases = [
         ("dir=sideways&sort=name", 1),
-        ("sort=colour", 1),
+        ("sort=Colour%3C", 1),
+        ("attr.Default=true", 1),
+        ("attr.default=yes,%3Cb%3E&attr.default=false", 2),
         ("q=%E4%B8%AD%ZZ", 1),
         ("q=%FF", 1),
         ("stage=Beta,<script>", 2),
@@ -96,10 +110,24 @@ fn ids() -> impl Strategy<Value = Vec<String>> {
 }
 
 fn view() -> impl Strategy<Value = ViewQuery> {
-    let sort = proptest::option::of((0..3usize, any::<bool>()).prop_map(|(k, desc)| Sort {
-        key: SortKey::ALL[k],
+    let key = prop_oneof![
+        (0..3usize).prop_map(|k| SortKey::FIXED[k].clone()),
+        id().prop_filter("not a fixed column", |s| SortKey::FIXED
+            .iter()
+            .all(|k| k.as_str() != s))
+            .prop_map(SortKey::Attribute),
+    ];
+    let sort = proptest::option::of((key, any::<bool>()).prop_map(|(key, desc)| Sort {
+        key,
         dir: if desc { SortDir::Desc } else { SortDir::Asc },
     }));
+    let attributes =
+        proptest::collection::btree_map(id(), ids().prop_filter("some", |v| !v.is_empty()), 0..4)
+            .prop_map(|m| {
+                m.into_iter()
+                    .map(|(id, values)| AttributeFilter { id, values })
+                    .collect::<Vec<_>>()
+            });
     let defs = prop_oneof![
         Just(Definitions::Closed),
         Just(Definitions::Open),
@@ -116,19 +144,22 @@ fn view() -> impl Strategy<Value = ViewQuery> {
     let mode = proptest::option::of(prop_oneof![Just(ViewMode::Table), Just(ViewMode::Releases)]);
     (
         ("\\PC{0,40}", ids(), ids(), sort, lang, defs),
-        (proptest::option::of(release()), changed, mode),
+        (proptest::option::of(release()), changed, mode, attributes),
     )
         .prop_map(
-            |((q, stages, categories, sort, lang, defs), (release, changed, view))| ViewQuery {
-                q,
-                stages,
-                categories,
-                sort,
-                lang,
-                defs,
-                release,
-                changed,
-                view,
+            |((q, stages, categories, sort, lang, defs), (release, changed, view, attributes))| {
+                ViewQuery {
+                    q,
+                    stages,
+                    categories,
+                    attributes,
+                    sort,
+                    lang,
+                    defs,
+                    release,
+                    changed,
+                    view,
+                }
             },
         )
 }

@@ -84,11 +84,11 @@ fn each_change_reads_before_and_after_with_new_features_from_nothing() {
     let f = |id: &str| c.features.iter().find(|f| f.id == id).unwrap();
     assert_eq!(
         change_between(&c, f("old"), Some(0), 2),
-        Some((Some("alpha"), "beta"))
+        Some((Some("alpha"), Some("beta")))
     );
     assert_eq!(
         change_between(&c, f("new"), Some(0), 2),
-        Some((None, "alpha"))
+        Some((None, Some("alpha")))
     );
     assert_eq!(change_between(&c, f("new"), Some(1), 2), None);
     assert_eq!(change_between(&c, f("plain"), Some(0), 2), None);

@@ -13,7 +13,7 @@ fn checked_in_schema_is_current() {
     let checked_in = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         checked_in == generated,
-        "data/catalogue.schema.json is stale; regenerate it with `cargo run -p catalogue -- schema > data/catalogue.schema.json`"
+        "data/catalogue.schema.json is stale; regenerate it with `UPDATE_SCHEMA=1 cargo test -p feature-matrix-catalogue --all-features --test schema`"
     );
 }
 

@@ -189,7 +189,7 @@ fn header_click_cycles_asc_desc_default() {
             dir: SortDir::Desc
         })
     );
-    assert_eq!(Sort::cycle(desc, SortKey::Name), None);
+    assert_eq!(Sort::cycle(desc.clone(), SortKey::Name), None);
     assert_eq!(
         Sort::cycle(desc, SortKey::Stage),
         Some(Sort {

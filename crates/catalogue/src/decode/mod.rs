@@ -14,7 +14,10 @@ mod fields;
 use std::collections::BTreeMap;
 
 use crate::json::{Node, Value};
-use crate::model::{Aspect, Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone};
+use crate::model::{
+    Aspect, Attribute, AttributeChoice, AttributeKind, Catalogue, Category, Deprecation, Feature,
+    Removal, Stage, StageChange, Tone, Value as AttributeValue,
+};
 use crate::validate::truncate;
 use fields::{error, wrong_type, Fields, Path};
 
@@ -57,6 +60,18 @@ const FEATURE: Shape = Shape {
     noun: "a feature",
     fields: "id, name, category and stage",
 };
+const ATTRIBUTE: Shape = Shape {
+    noun: "an attribute",
+    fields: "id, label and kind",
+};
+const CHOICE: Shape = Shape {
+    noun: "an attribute value",
+    fields: "id and label",
+};
+const REMOVAL: Shape = Shape {
+    noun: "a removal",
+    fields: "since",
+};
 const STAGE_CHANGE: Shape = Shape {
     noun: "a history entry",
     fields: "stage and since",
@@ -85,6 +100,7 @@ pub fn catalogue(root: &Node) -> Result<Catalogue> {
             aspects: f.or_default("aspects", |n, p| list(n, p, &aspect))?,
             categories: f.required("categories", |n, p| list(n, p, &category))?,
             features: f.required("features", |n, p| list(n, p, &feature))?,
+            attributes: f.or_default("attributes", |n, p| list(n, p, &attribute))?,
         })
     })
 }
@@ -104,16 +120,7 @@ fn aspect(node: &Node, path: Path) -> Result<Aspect> {
         Ok(Aspect {
             id: f.required("id", string)?,
             label: f.required("label", string)?,
-            definitions: f.required("definitions", |n, p| {
-                let mut out = BTreeMap::new();
-                for (key, value) in Fields::map(n, p)? {
-                    let at = Path::Key(&p, key);
-                    if out.insert(key.clone(), string(value, at)?).is_some() {
-                        return Err(error(value, at, format!("duplicate key `{key}`")));
-                    }
-                }
-                Ok(out)
-            })?,
+            definitions: f.required("definitions", |n, p| map(n, p, &string))?,
         })
     })
 }
@@ -138,8 +145,56 @@ fn feature(node: &Node, path: Path) -> Result<Feature> {
             note: f.optional("note", string)?,
             history: f.or_default("history", |n, p| list(n, p, &stage_change))?,
             deprecated: f.optional("deprecated", deprecation)?,
+            also_in: f.or_default("also_in", |n, p| list(n, p, &string))?,
+            description: f.optional("description", string)?,
+            attributes: f.or_default("attributes", |n, p| map(n, p, &attribute_value))?,
+            removed: f.optional("removed", |n, p| {
+                Fields::read(n, p, &REMOVAL, |f| {
+                    Ok(Removal {
+                        since: f.required("since", string)?,
+                    })
+                })
+            })?,
         })
     })
+}
+
+fn attribute(node: &Node, path: Path) -> Result<Attribute> {
+    Fields::read(node, path, &ATTRIBUTE, |f| {
+        Ok(Attribute {
+            id: f.required("id", string)?,
+            label: f.required("label", string)?,
+            kind: f.required("kind", attribute_kind)?,
+            values: f.or_default("values", |n, p| {
+                list(n, p, &|n, p| {
+                    Fields::read(n, p, &CHOICE, |f| {
+                        Ok(AttributeChoice {
+                            id: f.required("id", string)?,
+                            label: f.required("label", string)?,
+                        })
+                    })
+                })
+            })?,
+        })
+    })
+}
+
+fn attribute_kind(node: &Node, path: Path) -> Result<AttributeKind> {
+    const KINDS: [AttributeKind; 4] = [
+        AttributeKind::Bool,
+        AttributeKind::Enum,
+        AttributeKind::Text,
+        AttributeKind::Release,
+    ];
+    named(node, path, "kind", &KINDS, AttributeKind::as_str)
+}
+
+fn attribute_value(node: &Node, path: Path) -> Result<AttributeValue> {
+    match &node.value {
+        Value::Bool(b) => Ok(AttributeValue::Bool(*b)),
+        Value::String(s) => Ok(AttributeValue::Text(s.clone())),
+        _ => Err(wrong_type(node, path, "true, false or text")),
+    }
 }
 
 fn stage_change(node: &Node, path: Path) -> Result<StageChange> {
@@ -168,17 +223,28 @@ fn tone(node: &Node, path: Path) -> Result<Tone> {
         Tone::Deprecated,
         Tone::Neutral,
     ];
+    named(node, path, "tone", &TONES, Tone::as_str)
+}
+
+/// One of a fixed set of names (a tone, a kind).
+fn named<T: Copy>(
+    node: &Node,
+    path: Path,
+    what: &str,
+    all: &[T],
+    name_of: fn(T) -> &'static str,
+) -> Result<T> {
     let name = string(node, path)?;
-    TONES
-        .into_iter()
-        .find(|t| t.as_str() == name)
+    all.iter()
+        .copied()
+        .find(|t| name_of(*t) == name)
         .ok_or_else(|| {
-            let known: Vec<&str> = TONES.iter().map(|t| t.as_str()).collect();
+            let known: Vec<&str> = all.iter().map(|t| name_of(*t)).collect();
             error(
                 node,
                 path,
                 format!(
-                    "unknown tone {:?}; known: {}",
+                    "unknown {what} {:?}; known: {}",
                     truncate(&name, 60),
                     known.join(", ")
                 ),
@@ -211,6 +277,23 @@ fn list<T>(node: &Node, path: Path, item: &dyn Fn(&Node, Path) -> Result<T>) -> 
     let mut out = Vec::with_capacity(items.len());
     for (i, n) in items.iter().enumerate() {
         out.push(item(n, Path::Index(&path, i))?);
+    }
+    Ok(out)
+}
+
+/// The members of an object, each decoded by `item`; a repeated key is
+/// refused (serde's maps would keep the last value silently).
+fn map<T>(
+    node: &Node,
+    path: Path,
+    item: &dyn Fn(&Node, Path) -> Result<T>,
+) -> Result<BTreeMap<String, T>> {
+    let mut out = BTreeMap::new();
+    for (key, value) in Fields::map(node, path)? {
+        let at = Path::Key(&path, key);
+        if out.insert(key.clone(), item(value, at)?).is_some() {
+            return Err(error(value, at, format!("duplicate key `{key}`")));
+        }
     }
     Ok(out)
 }

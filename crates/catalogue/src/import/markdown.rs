@@ -326,8 +326,7 @@ impl<'a> PageReader<'a> {
             stage,
             link,
             note,
-            history: Vec::new(),
-            deprecated: None,
+            ..Feature::default()
         });
         Ok(())
     }

@@ -7,7 +7,8 @@ use std::fmt;
 
 use crate::inline::{check_link, LinkKind};
 use crate::load::limits;
-use crate::model::{Catalogue, Deprecation, Feature, SUPPORTED_VERSION};
+use crate::model::{AttributeKind, Catalogue, Feature, Value, SUPPORTED_VERSION};
+use crate::view::SortKey;
 
 pub(crate) use checks::truncate;
 pub use checks::{is_valid_id, is_valid_release};
@@ -37,10 +38,12 @@ pub fn validate(c: &Catalogue) -> Vec<Problem> {
     v.count("stages", c.stages.len(), 1, limits::MAX_GROUPS);
     v.count("aspects", c.aspects.len(), 0, limits::MAX_GROUPS);
     v.count("categories", c.categories.len(), 1, limits::MAX_GROUPS);
+    v.count("attributes", c.attributes.len(), 0, limits::MAX_ATTRIBUTES);
     v.count("features", c.features.len(), 0, limits::MAX_FEATURES);
     let known = ids(&mut v, c);
     stages(&mut v, c);
     categories(&mut v, c);
+    attributes(&mut v, c);
     aspects(&mut v, c, &known);
     features(&mut v, c, &known);
     v.problems
@@ -123,6 +126,10 @@ fn ids<'a>(v: &mut Validator, c: &'a Catalogue) -> Known<'a> {
     );
     v.ids("aspects", c.aspects.iter().map(|s| s.id.as_str()).collect());
     v.ids(
+        "attributes",
+        c.attributes.iter().map(|s| s.id.as_str()).collect(),
+    );
+    v.ids(
         "features",
         c.features.iter().map(|s| s.id.as_str()).collect(),
     );
@@ -151,6 +158,47 @@ fn categories(v: &mut Validator, c: &Catalogue) {
             &category.label,
             limits::MAX_NAME_CHARS,
         );
+    }
+}
+
+/// Each attribute's label, and values for an `enum` and only for one.
+fn attributes(v: &mut Validator, c: &Catalogue) {
+    for (i, attribute) in c.attributes.iter().enumerate() {
+        let path = format!("attributes[{i}]");
+        v.name(
+            &format!("{path}.label"),
+            &attribute.label,
+            limits::MAX_NAME_CHARS,
+        );
+        if SortKey::FIXED.iter().any(|k| k.as_str() == attribute.id) {
+            v.problem(
+                &format!("{path}.id"),
+                format!("{:?} names a fixed column; pick another id", attribute.id),
+            );
+        }
+        let values = format!("{path}.values");
+        if attribute.kind == AttributeKind::Enum {
+            v.count(&values, attribute.values.len(), 1, limits::MAX_ATTRIBUTES);
+            v.ids(
+                &values,
+                attribute.values.iter().map(|s| s.id.as_str()).collect(),
+            );
+            for (j, value) in attribute.values.iter().enumerate() {
+                v.name(
+                    &format!("{values}[{j}].label"),
+                    &value.label,
+                    limits::MAX_NAME_CHARS,
+                );
+            }
+        } else if !attribute.values.is_empty() {
+            v.problem(
+                &values,
+                format!(
+                    "only an enum attribute lists values; this one is {}",
+                    attribute.kind.as_str()
+                ),
+            );
+        }
     }
 }
 
@@ -194,8 +242,8 @@ fn features(v: &mut Validator, c: &Catalogue, known: &Known) {
     }
 }
 
-/// A feature at `path`: its name, stage and category, link, note, history
-/// and deprecation.
+/// A feature at `path`: its name, stage and categories, link, texts,
+/// attributes, history, deprecation and removal.
 fn feature(v: &mut Validator, c: &Catalogue, path: &str, feature: &Feature, known: &Known) {
     v.name(
         &format!("{path}.name"),
@@ -222,29 +270,105 @@ fn feature(v: &mut Validator, c: &Catalogue, path: &str, feature: &Feature, know
             ),
         );
     }
+    for (j, also) in feature.also_in.iter().enumerate() {
+        let at = format!("{path}.also_in[{j}]");
+        if !known.categories.contains(also) {
+            v.problem(
+                &at,
+                format!(
+                    "unknown category {:?}; known: {}",
+                    truncate(also, 60),
+                    known.category_list
+                ),
+            );
+        } else if *also == feature.category || feature.also_in[..j].contains(also) {
+            v.problem(&at, format!("category {also:?} is already listed"));
+        }
+    }
     if let Some(link) = &feature.link {
         v.link(&format!("{path}.link"), link);
+    }
+    if let Some(description) = &feature.description {
+        v.inline(&format!("{path}.description"), description);
     }
     if let Some(note) = &feature.note {
         v.inline(&format!("{path}.note"), note);
     }
+    for (id, value) in &feature.attributes {
+        attribute_value(v, c, &format!("{path}.attributes.{id}"), id, value);
+    }
     history(v, c, path, feature, &known.stage_list);
     if let Some(deprecated) = &feature.deprecated {
-        deprecation(v, c, &format!("{path}.deprecated"), deprecated);
+        let at = format!("{path}.deprecated");
+        release(v, c, &format!("{at}.since"), &deprecated.since);
+        if let Some(replacement) = &deprecated.replacement {
+            v.inline(&format!("{at}.replacement"), replacement);
+        }
+    }
+    if let Some(removed) = &feature.removed {
+        let at = format!("{path}.removed.since");
+        release(v, c, &at, &removed.since);
+        let removed_at = c.release_rank(&removed.since);
+        let entered = feature
+            .history
+            .first()
+            .and_then(|h| c.release_rank(&h.since));
+        if let (Some(removed_at), Some(entered)) = (removed_at, entered) {
+            if removed_at <= entered {
+                v.problem(&at, "is not after the first entry of the history".into());
+            }
+        }
     }
 }
 
-/// A feature's deprecation at `path`: a known release (or any short text
-/// when the catalogue lists none), and inline text for the replacement.
-fn deprecation(v: &mut Validator, c: &Catalogue, path: &str, deprecated: &Deprecation) {
-    let since_path = format!("{path}.since");
+/// A release at `path` (a deprecation's or removal's): a known release, or
+/// any short text when the catalogue lists none.
+fn release(v: &mut Validator, c: &Catalogue, path: &str, id: &str) {
     if c.releases.is_empty() {
-        v.name(&since_path, &deprecated.since, limits::MAX_ID_CHARS);
-    } else if c.release_rank(&deprecated.since).is_none() {
-        v.problem(&since_path, unknown_release(c, &deprecated.since));
+        v.name(path, id, limits::MAX_ID_CHARS);
+    } else if c.release_rank(id).is_none() {
+        v.problem(path, unknown_release(c, id));
     }
-    if let Some(replacement) = &deprecated.replacement {
-        v.inline(&format!("{path}.replacement"), replacement);
+}
+
+/// A feature's value of the attribute `id`, of the attribute's kind.
+fn attribute_value(v: &mut Validator, c: &Catalogue, path: &str, id: &str, value: &Value) {
+    let Some(attribute) = c.attribute(id) else {
+        let known = join_ids(c.attributes.iter().map(|a| a.id.as_str()));
+        let known = if known.is_empty() {
+            "none".into()
+        } else {
+            known
+        };
+        v.problem(
+            path,
+            format!("unknown attribute {:?}; known: {known}", truncate(id, 60)),
+        );
+        return;
+    };
+    match (attribute.kind, value) {
+        (AttributeKind::Bool, Value::Bool(_)) => {}
+        (AttributeKind::Bool, Value::Text(_)) => {
+            v.problem(path, "expected true or false, found text".into())
+        }
+        (_, Value::Bool(_)) => v.problem(
+            path,
+            format!(
+                "expected text, found true or false ({} attribute)",
+                attribute.kind.as_str()
+            ),
+        ),
+        (AttributeKind::Enum, Value::Text(t)) => {
+            if !attribute.values.iter().any(|choice| &choice.id == t) {
+                let known = join_ids(attribute.values.iter().map(|c| c.id.as_str()));
+                v.problem(
+                    path,
+                    format!("unknown value {:?}; known: {known}", truncate(t, 60)),
+                );
+            }
+        }
+        (AttributeKind::Text, Value::Text(t)) => v.inline(path, t),
+        (AttributeKind::Release, Value::Text(t)) => release(v, c, path, t),
     }
 }
 

@@ -12,33 +12,43 @@ pub use search::{split_highlights, Search, SearchIndex};
 pub use select::{select, Facets, Selection};
 pub use summary::{stages_per_release, summary};
 
-use crate::model::Catalogue;
+use crate::model::{Attribute, AttributeKind, Catalogue};
 use crate::sort::sort_by;
 
 /// Longest search text kept from a URL or the search box, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
 
 /// Column a reader sorts by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SortKey {
     Name,
     Stage,
     Category,
+    /// An attribute's column, by the attribute's id.
+    Attribute(String),
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 3] = [SortKey::Name, SortKey::Stage, SortKey::Category];
+    /// The columns every catalogue has; their names are not attribute ids.
+    pub const FIXED: [SortKey; 3] = [SortKey::Name, SortKey::Stage, SortKey::Category];
 
-    pub fn as_str(self) -> &'static str {
+    /// The name in URLs (`sort=stage`, or an attribute's id).
+    pub fn as_str(&self) -> &str {
         match self {
             SortKey::Name => "name",
             SortKey::Stage => "stage",
             SortKey::Category => "category",
+            SortKey::Attribute(id) => id,
         }
     }
 
+    /// A fixed column by name, else an attribute by id (checked against a
+    /// catalogue by [`ViewQuery::sanitize`]); `None` when `s` is neither.
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+        Self::FIXED
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .or_else(|| crate::validate::is_valid_id(s).then(|| SortKey::Attribute(s.into())))
     }
 }
 
@@ -68,7 +78,7 @@ impl SortDir {
 }
 
 /// An active sort; without one the catalogue's order, grouped by category, applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Sort {
     pub key: SortKey,
     pub dir: SortDir,
@@ -79,17 +89,10 @@ impl Sort {
     /// descending, then back to the catalogue's order.
     pub fn cycle(current: Option<Sort>, key: SortKey) -> Option<Sort> {
         match current {
-            Some(Sort {
-                key: k,
-                dir: SortDir::Asc,
-            }) if k == key => Some(Sort {
+            Some(Sort { key: k, dir }) if k == key => (dir == SortDir::Asc).then_some(Sort {
                 key,
                 dir: SortDir::Desc,
             }),
-            Some(Sort {
-                key: k,
-                dir: SortDir::Desc,
-            }) if k == key => None,
             _ => Some(Sort {
                 key,
                 dir: SortDir::Asc,
@@ -133,6 +136,35 @@ impl ViewMode {
     }
 }
 
+/// The values one attribute's filter lets through: value ids of an `enum`,
+/// `true` or `false` for a `bool`. Never empty.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct AttributeFilter {
+    pub id: String,
+    pub values: Vec<String>,
+}
+
+impl AttributeFilter {
+    /// The URL parameter that carries it (`attr.default`), without an
+    /// instance prefix.
+    pub fn param(&self) -> String {
+        format!("{ATTRIBUTE_PARAM}{}", self.id)
+    }
+}
+
+/// What an attribute filter's URL parameter starts with: `attr.` + the id.
+pub const ATTRIBUTE_PARAM: &str = "attr.";
+
+/// The value ids a filter on `attribute` can name, in order: its values'
+/// ids for an `enum`, `true` and `false` for a `bool`, none for the others.
+pub fn filter_values(attribute: &Attribute) -> Vec<&str> {
+    match attribute.kind {
+        AttributeKind::Bool => vec!["true", "false"],
+        AttributeKind::Enum => attribute.values.iter().map(|v| v.id.as_str()).collect(),
+        AttributeKind::Text | AttributeKind::Release => Vec::new(),
+    }
+}
+
 /// The reader's view: everything a shared link reproduces.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ViewQuery {
@@ -142,6 +174,9 @@ pub struct ViewQuery {
     pub stages: Vec<String>,
     /// Active category filters (ids); empty means all.
     pub categories: Vec<String>,
+    /// Active filters on bool and enum attributes, in the catalogue's
+    /// attribute order; an attribute without an entry is not filtered.
+    pub attributes: Vec<AttributeFilter>,
     pub sort: Option<Sort>,
     /// Locale asked for, if any.
     pub lang: Option<String>,
@@ -163,6 +198,7 @@ impl ViewQuery {
         !self.q.trim().is_empty()
             || !self.stages.is_empty()
             || !self.categories.is_empty()
+            || !self.attributes.is_empty()
             || self.changed.is_some()
     }
 
@@ -175,6 +211,45 @@ impl ViewQuery {
         retain_known(&mut self.categories, "category", &mut warnings, |id| {
             catalogue.category(id).is_some()
         });
+        self.attributes.retain_mut(|filter| {
+            let Some(attribute) = catalogue.attribute(&filter.id) else {
+                warnings.push(format!("{}: unknown attribute ignored", filter.param()));
+                return false;
+            };
+            let known = filter_values(attribute);
+            if known.is_empty() {
+                warnings.push(format!(
+                    "{}: a {} attribute is not a filter; ignored",
+                    filter.param(),
+                    attribute.kind.as_str()
+                ));
+                return false;
+            }
+            let param = filter.param();
+            filter.values.retain(|v| {
+                let ok = known.contains(&v.as_str());
+                if !ok {
+                    warnings.push(format!("{param}: unknown value \"{v}\" ignored"));
+                }
+                ok
+            });
+            let rank = |v: &String| known.iter().position(|k| k == v);
+            sort_by(&mut filter.values, &|a, b| rank(a).cmp(&rank(b)));
+            !filter.values.is_empty()
+        });
+        self.order_attributes(catalogue);
+        if let Some(Sort {
+            key: SortKey::Attribute(id),
+            ..
+        }) = &self.sort
+        {
+            if catalogue.attribute(id).is_none() {
+                warnings.push(format!(
+                    "sort: \"{id}\" is not name, stage, category or an attribute; ignored"
+                ));
+                self.sort = None;
+            }
+        }
         for (name, value) in [
             ("release", &mut self.release),
             ("changed", &mut self.changed),
@@ -237,6 +312,42 @@ impl ViewQuery {
                 Some((rank.checked_sub(1), rank))
             }
         }
+    }
+
+    /// The filter on attribute `id`, if any.
+    pub fn attribute_filter(&self, id: &str) -> Option<&AttributeFilter> {
+        self.attributes.iter().find(|f| f.id == id)
+    }
+
+    /// Toggles one value of attribute `id`'s filter, keeping catalogue
+    /// order; the filter goes when its last value does.
+    pub fn toggle_attribute(&mut self, catalogue: &Catalogue, id: &str, value: &str) {
+        let Some(attribute) = catalogue.attribute(id) else {
+            return;
+        };
+        let known = filter_values(attribute);
+        let rank = |v: &str| known.iter().position(|k| *k == v).unwrap_or(usize::MAX);
+        match self.attributes.iter().position(|f| f.id == id) {
+            Some(i) => {
+                ViewQuery::toggle(&mut self.attributes[i].values, value, rank);
+                if self.attributes[i].values.is_empty() {
+                    self.attributes.remove(i);
+                }
+            }
+            None => {
+                self.attributes.push(AttributeFilter {
+                    id: id.into(),
+                    values: vec![value.into()],
+                });
+                self.order_attributes(catalogue);
+            }
+        }
+    }
+
+    /// Puts the attribute filters in the catalogue's attribute order.
+    fn order_attributes(&mut self, catalogue: &Catalogue) {
+        let rank = |id: &str| catalogue.attributes.iter().position(|a| a.id == id);
+        sort_by(&mut self.attributes, &|a, b| rank(&a.id).cmp(&rank(&b.id)));
     }
 
     /// Toggles one id in a filter list, keeping catalogue order.

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use std::ops::Range;
 
 use crate::history;
-use crate::model::Catalogue;
+use crate::model::{Attribute, AttributeKind, Catalogue, Value};
 use crate::sort::{sort_by, sort_indices};
 
 /// Lowercases `text` char by char, remembering where each folded byte came from.
@@ -88,6 +88,31 @@ impl Search {
     }
 }
 
+/// The text a search finds a feature's attribute value by: an `enum`'s
+/// label, a text or release; nothing for a `bool`.
+fn searchable<'a>(attribute: &'a Attribute, value: &'a Value) -> Option<&'a str> {
+    match (attribute.kind, value) {
+        (AttributeKind::Enum, Value::Text(id)) => attribute
+            .values
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|c| c.label.as_str()),
+        (AttributeKind::Text | AttributeKind::Release, Value::Text(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// See [`SearchIndex::attribute_of`].
+fn value_rank(catalogue: &Catalogue, attribute: &Attribute, value: &Value) -> usize {
+    let rank = match (attribute.kind, value) {
+        (AttributeKind::Bool, Value::Bool(b)) => Some(usize::from(!b)),
+        (AttributeKind::Enum, Value::Text(id)) => attribute.values.iter().position(|c| &c.id == id),
+        (AttributeKind::Release, Value::Text(id)) => catalogue.release_rank(id),
+        _ => None,
+    };
+    rank.unwrap_or(usize::MAX)
+}
+
 /// Splits `text` into (highlighted?, piece) runs for rendering.
 pub fn split_highlights<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(bool, &'a str)> {
     let mut pieces = Vec::new();
@@ -105,17 +130,26 @@ pub fn split_highlights<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(bool
     pieces
 }
 
-/// Per-catalogue data, built once: each feature's folded name, note and
-/// category label, and its stage and category positions. The rank by name is
+/// Per-catalogue data, built once: each feature's folded name, description,
+/// note, category labels and attribute texts, and its stage, category and
+/// attribute value positions. The rank by name is
 /// computed on the first sort by name, then kept.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchIndex {
     pub(super) haystacks: Vec<String>,
     stage_of: Vec<usize>,
     pub(super) category_of: Vec<usize>,
+    /// Per feature, the ranks of its further categories (`also_in`).
+    pub(super) also_of: Vec<Vec<usize>>,
+    /// Per attribute, each feature's value as a rank: a `bool`'s true 0 and
+    /// false 1, an `enum`'s value position, a `release` attribute's release
+    /// rank; `usize::MAX` when not given (and for `text` attributes).
+    pub(super) attribute_of: Vec<Vec<usize>>,
     /// Per feature, its history as (release rank, stage rank), oldest first;
     /// empty without history.
     history_of: Vec<Vec<(usize, usize)>>,
+    /// Each feature's removal release rank; `usize::MAX` when not removed.
+    removed_at: Vec<usize>,
     name_rank: OnceCell<Vec<usize>>,
 }
 
@@ -128,8 +162,25 @@ impl SearchIndex {
                 let category = catalogue
                     .category(&f.category)
                     .map_or("", |c| c.label.as_str());
-                let note = f.note.as_deref().unwrap_or("");
-                fold(&format!("{}\u{1F}{}\u{1F}{}", f.name, note, category)).text
+                let mut text = format!("{}\u{1F}{}", f.name, category);
+                for part in [&f.description, &f.note].into_iter().flatten() {
+                    text.push('\u{1F}');
+                    text.push_str(part);
+                }
+                for id in &f.also_in {
+                    if let Some(c) = catalogue.category(id) {
+                        text.push('\u{1F}');
+                        text.push_str(&c.label);
+                    }
+                }
+                for (id, value) in &f.attributes {
+                    if let Some(shown) = catalogue.attribute(id).and_then(|a| searchable(a, value))
+                    {
+                        text.push('\u{1F}');
+                        text.push_str(shown);
+                    }
+                }
+                fold(&text).text
             })
             .collect();
         SearchIndex {
@@ -159,12 +210,50 @@ impl SearchIndex {
                         .collect()
                 })
                 .collect(),
+            also_of: catalogue
+                .features
+                .iter()
+                .map(|f| {
+                    f.also_in
+                        .iter()
+                        .map(|c| catalogue.category_rank(c))
+                        .collect()
+                })
+                .collect(),
+            attribute_of: catalogue
+                .attributes
+                .iter()
+                .map(|a| {
+                    catalogue
+                        .features
+                        .iter()
+                        .map(|f| {
+                            f.attributes
+                                .get(&a.id)
+                                .map_or(usize::MAX, |v| value_rank(catalogue, a, v))
+                        })
+                        .collect()
+                })
+                .collect(),
+            removed_at: catalogue
+                .features
+                .iter()
+                .map(|f| history::removed_rank(catalogue, f).unwrap_or(usize::MAX))
+                .collect(),
             name_rank: OnceCell::new(),
         }
     }
 
     /// Feature `i`'s stage rank as of release `rank`; `None` before it existed.
+    /// Whether feature `i` is in one of the categories `on` (by rank).
+    pub(super) fn in_category(&self, i: usize, on: &dyn Fn(usize) -> bool) -> bool {
+        on(self.category_of[i]) || self.also_of[i].iter().any(|&c| on(c))
+    }
+
     pub(super) fn stage_at(&self, i: usize, rank: usize) -> Option<usize> {
+        if self.removed_at[i] <= rank {
+            return None;
+        }
         let history = &self.history_of[i];
         if history.is_empty() {
             return Some(self.stage_of[i]);
@@ -176,7 +265,7 @@ impl SearchIndex {
     /// `from` (`None`: before the first release), a feature new since then
     /// included; never for a feature without history.
     pub(super) fn changed_between(&self, i: usize, from: Option<usize>, to: usize) -> bool {
-        !self.history_of[i].is_empty()
+        (!self.history_of[i].is_empty() || self.removed_at[i] != usize::MAX)
             && history::differs_between(|r| self.stage_at(i, r), from, to)
     }
 

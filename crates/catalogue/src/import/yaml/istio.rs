@@ -159,8 +159,8 @@ impl Reader {
             stage: slug(&stage_label),
             link,
             note,
-            history: Vec::new(),
             deprecated,
+            ..Feature::default()
         });
     }
 }

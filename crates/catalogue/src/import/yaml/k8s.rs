@@ -185,10 +185,10 @@ impl Gate<'_> {
             name: self.name,
             category: "feature-gates".into(),
             stage,
-            link: None,
             note: Some(note),
             history,
             deprecated,
+            ..Feature::default()
         }
     }
 }
