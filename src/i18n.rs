@@ -62,6 +62,16 @@ pub struct UiText {
     /// a cell where the stage changed, a release header's button.
     pub release_matrix: &'static str,
     pub not_yet: &'static str,
+    /// A release matrix cell after the feature's removal, and the stage
+    /// "after" of a removed feature in a change.
+    pub removed: &'static str,
+    /// The mark on a removed feature's row.
+    pub removed_in: fn(&str) -> String,
+    /// A bool attribute's values.
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// A cell whose attribute the feature does not give.
+    pub not_given: &'static str,
     pub stage_changed: &'static str,
     pub show_release: fn(&str) -> String,
     /// "Showing 1000 of 12000 features: narrow the search to see the others."
@@ -118,6 +128,11 @@ pub const ZH: UiText = UiText {
     show_latest: "查看最新版本",
     release_matrix: "各版本中的功能阶段",
     not_yet: "尚未出现",
+    removed: "已移除",
+    removed_in: |release| format!("已于 {release} 移除"),
+    yes: "是",
+    no: "否",
+    not_given: "未注明",
     stage_changed: "有变化",
     show_release: |release| format!("查看版本 {release} 的状态"),
     narrow_to_see: |shown, total| {
@@ -182,6 +197,11 @@ pub const EN: UiText = UiText {
     show_latest: "Show the latest",
     release_matrix: "Each feature's stage in each release",
     not_yet: "not yet present",
+    removed: "removed",
+    removed_in: |release| format!("Removed in {release}"),
+    yes: "Yes",
+    no: "No",
+    not_given: "not given",
     stage_changed: "changed",
     show_release: |release| format!("Show release {release}"),
     narrow_to_see: |shown, total| {

@@ -224,6 +224,8 @@ pub enum Action {
     Search(String),
     ToggleStage(String),
     ToggleCategory(String),
+    /// A chip of an attribute's facet: (attribute id, value id).
+    ToggleAttribute(String, String),
     /// A summary-grid cell: exactly this category and stage.
     FilterCell {
         category: String,
@@ -290,6 +292,11 @@ impl Reducible for State {
                     order.as_ref().map_or(0, |c| c.category_rank(s))
                 });
             }
+            Action::ToggleAttribute(id, value) => {
+                if let Some(c) = self.catalogue() {
+                    view.toggle_attribute(c, &id, &value);
+                }
+            }
             Action::FilterCell { category, stage } => {
                 view.categories = vec![category];
                 view.stages = vec![stage];
@@ -298,6 +305,7 @@ impl Reducible for State {
                 view.q.clear();
                 view.stages.clear();
                 view.categories.clear();
+                view.attributes.clear();
                 view.changed = None;
             }
             Action::SetRelease(release) => view.release = release,
@@ -319,7 +327,7 @@ impl Reducible for State {
             Action::Pin(id) => next.pinned = id,
             Action::Live => next.live = true,
             Action::CopyFinished(status) => next.copy_status = status,
-            Action::SortBy(key) => view.sort = Sort::cycle(view.sort, key),
+            Action::SortBy(key) => view.sort = Sort::cycle(view.sort.take(), key),
             Action::OpenDefinitions(stage) => {
                 view.defs = stage.map_or(Definitions::Open, Definitions::AtStage);
             }

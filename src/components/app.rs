@@ -177,7 +177,7 @@ fn features(
         }
     } else {
         html! {
-            <Matrix catalogue={c.clone()} rows={Rc::new(shown)} limit={state.row_limit()} search={(*rows.search).clone()} sort={view.sort} {text}
+            <Matrix catalogue={c.clone()} rows={Rc::new(shown)} limit={state.row_limit()} search={(*rows.search).clone()} sort={view.sort.clone()} {text}
                 onsort={send.sort.clone()} onbadge={send.badge.clone()} onshowall={send.show_all.clone()}
                 {release} changed={state.changed_span()} {pinned} {prefix} oncopy={send.copy_feature.clone()} live={state.live} />
         }
@@ -219,7 +219,8 @@ fn use_view_rows(catalogue: Option<CatalogueRef>, view: &ViewQuery) -> ViewRows 
             view.q.clone(),
             view.stages.clone(),
             view.categories.clone(),
-            view.sort,
+            view.attributes.clone(),
+            view.sort.clone(),
             view.release.clone(),
             view.changed.clone(),
         ),
@@ -257,6 +258,8 @@ pub(super) struct Senders {
     pub(super) search: Callback<String>,
     pub(super) stage: Callback<String>,
     pub(super) category: Callback<String>,
+    /// An attribute chip: (attribute id, value id).
+    pub(super) attribute: Callback<(String, String)>,
     pub(super) lang: Callback<String>,
     pub(super) badge: Callback<String>,
     pub(super) cell: Callback<(String, String)>,
@@ -286,6 +289,9 @@ fn use_senders(
         search: use_sender(dispatcher.clone(), Action::Search),
         stage: use_sender(dispatcher.clone(), Action::ToggleStage),
         category: use_sender(dispatcher.clone(), Action::ToggleCategory),
+        attribute: use_sender(dispatcher.clone(), |(id, value)| {
+            Action::ToggleAttribute(id, value)
+        }),
         lang: use_sender(dispatcher.clone(), Action::SetLang),
         badge: use_sender(dispatcher.clone(), |id| Action::OpenDefinitions(Some(id))),
         cell: use_sender(dispatcher.clone(), |(category, stage)| Action::FilterCell {

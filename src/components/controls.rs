@@ -2,8 +2,8 @@
 //! buttons (reset, definitions, copy link, languages), the release pickers
 //! and the copy status.
 
-use catalogue::view::{Facets, ViewMode};
-use catalogue::Tone;
+use catalogue::view::{filter_values, Facets, ViewMode};
+use catalogue::{Attribute, AttributeKind, Tone};
 use yew::prelude::*;
 
 use super::app::Senders;
@@ -35,12 +35,42 @@ pub fn controls(
         &facets.categories,
         &view.categories,
     );
+    let attribute_groups: Html = c
+        .attributes
+        .iter()
+        .zip(&facets.attributes)
+        .filter(|(a, _)| a.kind.is_facet())
+        .map(|(a, counts)| {
+            let active = view
+                .attribute_filter(&a.id)
+                .map_or(&[][..], |f| &f.values[..]);
+            let chips = filter_values(a)
+                .into_iter()
+                .zip(counts)
+                .map(|(id, &count)| Chip {
+                    id: id.to_string(),
+                    label: value_label(a, id, text).into(),
+                    count,
+                    pressed: active.iter().any(|v| v == id),
+                    tone: None,
+                })
+                .collect();
+            let id = a.id.clone();
+            let ontoggle = send.attribute.reform(move |value| (id.clone(), value));
+            chip_group(&ChipGroupProps {
+                legend: a.label.clone().into(),
+                chips,
+                ontoggle,
+            })
+        })
+        .collect();
     let lang = state.lang(&config.lang);
     html! {
         <div class="fm-controls" role="search" aria-label={text.filters}>
             { search_box(&SearchBoxProps { value: view.q.clone().into(), label: text.search_label.into(), placeholder: text.search_placeholder.into(), oninput: send.search.clone(), input: input.clone() }) }
             { chip_group(&ChipGroupProps { legend: text.stages.into(), chips: stage_chips, ontoggle: send.stage.clone() }) }
             { chip_group(&ChipGroupProps { legend: text.categories.into(), chips: category_chips, ontoggle: send.category.clone() }) }
+            {attribute_groups}
             <div class="fm-actions">
                 if view.is_filtered() {
                     <button type="button" class="fm-button" onclick={send.reset.clone()}>{text.reset}</button>
@@ -75,6 +105,20 @@ pub fn controls(
             }
             <p class="fm-copy-status" aria-live="polite">{state.copy_status.message(text.link_copied)}</p>
         </div>
+    }
+}
+
+/// What a value id of a facet attribute reads as: an `enum` value's label,
+/// yes or no for a `bool`.
+pub fn value_label(attribute: &Attribute, id: &str, text: &'static UiText) -> String {
+    match id {
+        "true" if attribute.kind == AttributeKind::Bool => text.yes.into(),
+        "false" if attribute.kind == AttributeKind::Bool => text.no.into(),
+        _ => attribute
+            .values
+            .iter()
+            .find(|v| v.id == id)
+            .map_or_else(|| id.to_string(), |v| v.label.clone()),
     }
 }
 

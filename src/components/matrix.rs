@@ -6,8 +6,10 @@ use std::rc::Rc;
 use catalogue::history;
 use catalogue::inline::resolve_link;
 use catalogue::view::{Search, Sort, SortDir, SortKey};
+use catalogue::{Attribute, AttributeKind, Value};
 use yew::prelude::*;
 
+use super::controls::value_label;
 use super::pacing::{use_pacing, FIRST_SCREEN_ROWS};
 use super::release_matrix::change_text;
 use super::{highlighted, inline_text, stage_badge, stage_bar, StageBarProps};
@@ -53,28 +55,39 @@ pub struct MatrixProps {
 pub fn Matrix(props: &MatrixProps) -> Html {
     let c = &props.catalogue;
     let text = props.text;
-    let header = |key: SortKey, label: &'static str| {
-        let active = props.sort.filter(|s| s.key == key);
+    let header = |key: SortKey, label: &str, class: String| {
+        let active = props.sort.as_ref().filter(|s| s.key == key);
         let aria_sort = active.map(|s| match s.dir {
             SortDir::Asc => "ascending",
             SortDir::Desc => "descending",
         });
         let onclick = {
             let onsort = props.onsort.clone();
-            Callback::from(move |_: MouseEvent| onsort.emit(key))
+            Callback::from(move |_: MouseEvent| onsort.emit(key.clone()))
         };
         html! {
-            <th scope="col" class={format!("fm-col-{}", key.as_str())} aria-sort={aria_sort}>
+            <th scope="col" {class} aria-sort={aria_sort}>
                 if props.live {
                     <button type="button" class="fm-sort" {onclick} title={(text.sort_by)(label)}>
-                        {label}
+                        {label.to_string()}
                     </button>
                 } else {
-                    <span class="fm-sort">{label}</span>
+                    <span class="fm-sort">{label.to_string()}</span>
                 }
             </th>
         }
     };
+    let attribute_headers: Html = c
+        .attributes
+        .iter()
+        .map(|a| {
+            header(
+                SortKey::Attribute(a.id.clone()),
+                &a.label,
+                format!("fm-col-attr fm-attr-{}", a.kind.as_str()),
+            )
+        })
+        .collect();
     let all = &props.rows[..props.rows.len().min(props.limit)];
     let paced = use_pacing(
         props.rows.clone(),
@@ -124,25 +137,39 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         let onshowall = props.onshowall.clone();
         Callback::from(move |_: MouseEvent| onshowall.emit(()))
     };
+    let region_label = if c.features_heading.is_empty() {
+        c.title.clone()
+    } else {
+        c.features_heading.clone()
+    };
+    let table = html! {
+        // Busy while rows past the first screen wait for the catch-up.
+        <table class="fm-matrix" onclick={on_row_button} aria-busy={behind.then_some("true")}>
+            <caption class="fm-visually-hidden">{c.features_heading.clone()}</caption>
+            <thead>
+                <tr>
+                    {header(SortKey::Name, text.feature, "fm-col-name".into())}
+                    {header(SortKey::Stage, text.stage, "fm-col-stage".into())}
+                    {header(SortKey::Category, text.category, "fm-col-category".into())}
+                    {attribute_headers}
+                    <th scope="col" class="fm-col-note">{text.note}</th>
+                </tr>
+            </thead>
+            {body}
+        </table>
+    };
     html! {
         <>
-            // Not a scroll box (the table fits its width): the column heads
-            // then stick to the top of the window.
-            <div class="fm-matrix-box">
-                // Busy while rows past the first screen wait for the catch-up.
-                <table class="fm-matrix" onclick={on_row_button} aria-busy={behind.then_some("true")}>
-                    <caption class="fm-visually-hidden">{c.features_heading.clone()}</caption>
-                    <thead>
-                        <tr>
-                            {header(SortKey::Name, text.feature)}
-                            {header(SortKey::Stage, text.stage)}
-                            {header(SortKey::Category, text.category)}
-                            <th scope="col" class="fm-col-note">{text.note}</th>
-                        </tr>
-                    </thead>
-                    {body}
-                </table>
-            </div>
+            // Not a scroll box when the table fits its width: the column
+            // heads then stick to the top of the window. With attribute
+            // columns it may not fit: a box that scrolls both ways, its
+            // heads sticking to its top, reachable by keyboard.
+            if c.attributes.is_empty() {
+                <div class="fm-matrix-box">{table}</div>
+            } else {
+                <div class="fm-matrix-box fm-wide" tabindex="0" role="region" aria-label={region_label}>{table}</div>
+            }
+
             if hidden > 0 {
                 <button type="button" class="fm-button fm-show-all fm-js" onclick={show_all}>{(text.show_all)(hidden)}</button>
             }
@@ -193,7 +220,7 @@ fn grouped(props: &MatrixProps, all: &[usize], shown: &[(usize, &Search)]) -> Ht
                 // data-rows: for the group's height before it is laid out (styles/matrix.css).
                 <tbody key={category.id.clone()} class="fm-group" data-rows={drawn.len().to_string()}>
                     <tr class="fm-group-head">
-                        <th scope="colgroup" colspan="4" id={format!("fm-cat-{}", category.id)}>
+                        <th scope="colgroup" colspan={(4 + c.attributes.len()).to_string()} id={format!("fm-cat-{}", category.id)}>
                             <span class="fm-group-label">{category.label.clone()}</span>
                             <span class="fm-group-count">{rows.len()}</span>
                             { stage_bar(&StageBarProps { parts, label: (props.text.stage_mix)(&category.label).into() }) }
@@ -258,12 +285,39 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
             html! { <>{stage_badge(stage, props.text.badge_hint, props.live)}{since}</> }
         });
     let change = props.changed.and_then(|(from, to)| {
-        let (before, after) = history::change_between(c, feature, from, to)?;
-        Some(html! { <span class="fm-change">{change_text(c, before, after)}</span> })
+        let change = history::change_between(c, feature, from, to)?;
+        Some(html! { <span class="fm-change">{change_text(c, change, props.text)}</span> })
     });
-    let category = c
-        .category(&feature.category)
-        .map(|cat| highlighted(&cat.label, &props.search));
+    let category: Html = std::iter::once(&feature.category)
+        .chain(&feature.also_in)
+        .filter_map(|id| c.category(id))
+        .enumerate()
+        .map(|(n, cat)| {
+            html! { <>{(n > 0).then_some(", ")}{highlighted(&cat.label, &props.search)}</> }
+        })
+        .collect();
+    let description = feature.description.as_deref().map(|d| {
+        html! { <p class="fm-description">{inline_text(d, base_url)}</p> }
+    });
+    // As of a release the feature is listed only before its removal.
+    let removed = feature
+        .removed
+        .as_ref()
+        .filter(|_| props.release.is_none())
+        .map(|r| html! { <p class="fm-removed"><span class="fm-removed-mark">{(props.text.removed_in)(&r.since)}</span></p> });
+    let attributes: Html = c
+        .attributes
+        .iter()
+        .map(|a| {
+            attribute_cell(
+                a,
+                feature.attributes.get(&a.id),
+                base_url,
+                &props.search,
+                props.text,
+            )
+        })
+        .collect();
     let note = feature
         .note
         .as_deref()
@@ -298,6 +352,7 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
         <tr {class} id={props.anchor.clone()}>
             <th scope="row" class="fm-name">
                 {name}
+                {description}
                 // Until the takeover, an empty box keeps the button's place.
                 if props.live {
                     <button type="button" class="fm-permalink fm-js" data-feature={feature.id.clone()}
@@ -308,7 +363,43 @@ pub fn FeatureRow(props: &FeatureRowProps) -> Html {
             </th>
             <td class="fm-stage" data-label={props.text.stage}>{change}{stage}{timeline}</td>
             <td class="fm-category" data-label={props.text.category}>{category}</td>
-            <td class="fm-note" data-label={props.text.note}>{note}{deprecated}</td>
+            {attributes}
+            <td class="fm-note" data-label={props.text.note}>{note}{deprecated}{removed}</td>
         </tr>
     }
+}
+
+/// One attribute's cell: a bool as ✓ or ✗ with the word for screen
+/// readers, an enum value by its label, a text with its links, a release;
+/// a dash (and "not given") when the feature has no value.
+fn attribute_cell(
+    attribute: &Attribute,
+    value: Option<&Value>,
+    base_url: Option<&str>,
+    search: &Search,
+    text: &'static UiText,
+) -> Html {
+    let mark = |symbol: &'static str, words: &'static str| {
+        html! { <><span class="fm-attr-mark" aria-hidden="true">{symbol}</span><span class="fm-visually-hidden">{words}</span></> }
+    };
+    let (class, content) = match (attribute.kind, value) {
+        (AttributeKind::Bool, Some(Value::Bool(true))) => {
+            ("fm-attr fm-attr-yes", mark("✓", text.yes))
+        }
+        (AttributeKind::Bool, Some(Value::Bool(false))) => {
+            ("fm-attr fm-attr-no", mark("✗", text.no))
+        }
+        (AttributeKind::Enum, Some(Value::Text(id))) => (
+            "fm-attr fm-attr-enum",
+            highlighted(&value_label(attribute, id, text), search),
+        ),
+        (AttributeKind::Text, Some(Value::Text(t))) => {
+            ("fm-attr fm-attr-text", inline_text(t, base_url))
+        }
+        (AttributeKind::Release, Some(Value::Text(t))) => {
+            ("fm-attr fm-attr-release", highlighted(t, search))
+        }
+        _ => ("fm-attr fm-attr-none", mark("–", text.not_given)),
+    };
+    html! { <td {class} data-label={attribute.label.clone()}>{content}</td> }
 }

@@ -187,20 +187,25 @@ pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
     let change = props
         .changed
         .and_then(|(from, to)| history::change_between(c, feature, from, to))
-        .map(|(before, after)| change_text(c, before, after));
+        .map(|change| change_text(c, change, props.text));
     // The feature's stage in each release, read once; a cell is "changed"
     // by `history::changed_in`'s rule over them.
     let ids: Vec<Option<&str>> = (0..c.releases.len())
         .map(|rank| history::stage_at(c, feature, rank))
         .collect();
+    let removed = history::removed_rank(c, feature);
     let cells: Html = (0..c.releases.len())
         .map(|rank| {
             let stage = ids[rank].and_then(|id| c.stage(id));
-            let changed = !feature.history.is_empty()
+            let changed = history::has_timeline(feature)
                 && history::differs_from_before(|r| ids[r], rank);
             let class = format!(
                 "fm-rm-cell fm-tone-{}{}{}",
-                stage.map_or("none", |s| s.tone.as_str()),
+                match stage {
+                    Some(s) => s.tone.as_str(),
+                    None if removed.is_some_and(|r| r <= rank) => "removed",
+                    None => "none",
+                },
                 if changed { " fm-rm-changed" } else { "" },
                 if props.release == Some(rank) {
                     " fm-rm-selected"
@@ -209,6 +214,9 @@ pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
                 },
             );
             let (short, name) = match stage {
+                None if removed.is_some_and(|r| r <= rank) => {
+                    ("×".to_string(), props.text.removed.to_string())
+                }
                 None => {
                     return html! {
                         <td class={class}><span class="fm-visually-hidden">{props.text.not_yet}</span></td>
@@ -238,10 +246,17 @@ pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
 
 /// "Alpha → Beta", or "→ Alpha" for a feature new since the first release
 /// compared.
-pub fn change_text(c: &Catalogue, before: Option<&str>, after: &str) -> String {
-    let label = |id: &str| c.stage(id).map_or(id.to_string(), |s| s.label.clone());
+pub fn change_text(
+    c: &Catalogue,
+    (before, after): history::Change,
+    text: &'static UiText,
+) -> String {
+    let label = |id: Option<&str>| match id {
+        Some(id) => c.stage(id).map_or(id.to_string(), |s| s.label.clone()),
+        None => text.removed.to_string(),
+    };
     match before {
-        Some(before) => format!("{} → {}", label(before), label(after)),
+        Some(_) => format!("{} → {}", label(before), label(after)),
         None => format!("→ {}", label(after)),
     }
 }

@@ -36,7 +36,10 @@ pub mod view;
 pub mod schema;
 
 pub use load::{load, load_str, LoadError};
-pub use model::{Aspect, Catalogue, Category, Deprecation, Feature, Stage, StageChange, Tone};
+pub use model::{
+    Aspect, Attribute, AttributeChoice, AttributeKind, Catalogue, Category, Deprecation, Feature,
+    Removal, Stage, StageChange, Tone, Value,
+};
 pub use validate::Problem;
 
 /// The bundled Chinese catalogue (the seed page).

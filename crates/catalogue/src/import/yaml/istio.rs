@@ -40,6 +40,7 @@ pub fn import_istio(text: &str, options: &YamlOptions) -> Result<Imported, Impor
         releases: Vec::new(),
         labels,
         categories,
+        attributes: Vec::new(),
         features,
         stage_field: "each feature's level.maturity",
     };

@@ -4,13 +4,13 @@ use yaml_rust2::Yaml;
 
 use super::{finish, parse, slug, Imported, Parts, Repairs, YamlOptions};
 use crate::import::{quoted, ImportError};
-use crate::model::{Category, Deprecation, Feature, StageChange};
+use crate::model::{Attribute, AttributeKind, Category, Deprecation, Feature, StageChange, Value};
 use crate::validate::is_valid_release;
 
 /// One release's entry of a gate.
 struct GateSpec<'a> {
-    /// The entry itself, whose `default` and `lockToDefault` land in the
-    /// note when it is the gate's last.
+    /// The entry itself, whose `default` and `lockToDefault` become the
+    /// `default` and `locked` attributes when it is the gate's last.
     node: &'a Yaml,
     path: String,
     release: String,
@@ -126,6 +126,7 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
         releases,
         labels,
         categories,
+        attributes: gate_attributes(),
         features,
         stage_field: "versionedSpecs[].preRelease",
     };
@@ -134,8 +135,9 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
 
 impl Gate<'_> {
     /// The feature: its stage history (a change only where the stage
-    /// changes), its current stage, and its last entry's default as the
-    /// note (earlier entries' defaults have no place in the catalogue).
+    /// changes), its current stage, and its last entry's default and lock
+    /// as attributes (earlier entries' defaults have no place in the
+    /// catalogue).
     fn into_feature(self, r: &mut Repairs) -> Feature {
         let mut history: Vec<StageChange> = Vec::new();
         for spec in &self.specs {
@@ -167,30 +169,36 @@ impl Gate<'_> {
             since: history[history.len() - 1].since.clone(),
             replacement: None,
         });
-        let note = format!(
-            "{}{}",
-            if default {
-                "On by default"
-            } else {
-                "Off by default"
-            },
-            if locked {
-                ", locked to its default"
-            } else {
-                ""
-            }
-        );
+        let attributes = [
+            ("default".to_string(), Value::Bool(default)),
+            ("locked".to_string(), Value::Bool(locked)),
+        ];
         Feature {
             id: self.id,
             name: self.name,
             category: "feature-gates".into(),
             stage,
-            note: Some(note),
+            attributes: attributes.into_iter().collect(),
             history,
             deprecated,
             ..Feature::default()
         }
     }
+}
+
+/// A gate's default and whether it is locked to it, as the Kubernetes
+/// reference's "Default" and "Locked" columns.
+pub(crate) fn gate_attributes() -> Vec<Attribute> {
+    let bool_column = |id: &str, label: &str| Attribute {
+        id: id.into(),
+        label: label.into(),
+        kind: AttributeKind::Bool,
+        values: Vec::new(),
+    };
+    vec![
+        bool_column("default", "On by default"),
+        bool_column("locked", "Locked to default"),
+    ]
 }
 
 /// Orders release ids like `1.9` < `1.10` (numeric parts compared as numbers).

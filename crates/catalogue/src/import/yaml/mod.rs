@@ -18,7 +18,7 @@ use yaml_rust2::Yaml;
 
 use super::{quoted, ImportError};
 pub use crate::import::{Dropped, Imported, Repair};
-use crate::model::{Catalogue, Category, Feature, Stage, Tone};
+use crate::model::{Attribute, Catalogue, Category, Feature, Stage, Tone};
 use crate::validate::is_valid_id;
 
 mod istio;
@@ -231,6 +231,8 @@ struct Parts {
     /// Stage labels as first seen.
     labels: Vec<String>,
     categories: Vec<Category>,
+    /// Typed columns the importer fills.
+    attributes: Vec<Attribute>,
     features: Vec<Feature>,
     /// Where the file keeps a feature's stage, for the message when most
     /// stages are not ones the importer knows.
@@ -289,6 +291,7 @@ fn finish(
             releases: parts.releases,
             stages: stages_in_order(&parts.labels),
             categories: parts.categories,
+            attributes: parts.attributes,
             features: parts.features,
             ..Catalogue::new(locale, title, options.base_url.clone())
         },
