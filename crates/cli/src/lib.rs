@@ -137,6 +137,8 @@ enum SourceKind {
     IstioYaml,
     /// kubernetes/kubernetes test/compatibility_lifecycle/reference/versioned_feature_list.yaml.
     K8sVersioned,
+    /// envoyproxy/envoy source/extensions/extensions_metadata.yaml.
+    EnvoyExtensions,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -206,6 +208,7 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                 Some(SourceKind::Markdown) => Source::Markdown,
                 Some(SourceKind::IstioYaml) => Source::IstioYaml,
                 Some(SourceKind::K8sVersioned) => Source::K8sVersioned,
+                Some(SourceKind::EnvoyExtensions) => Source::EnvoyExtensions,
                 None if page.ends_with(".md") => Source::Markdown,
                 None => match detect(&text) {
                     Ok(source) => source.unwrap_or(Source::Markdown),
@@ -243,6 +246,7 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                     };
                     let imported = match yaml {
                         Source::K8sVersioned => yaml::import_k8s(&text, &options),
+                        Source::EnvoyExtensions => yaml::import_envoy(&text, &options),
                         _ => yaml::import_istio(&text, &options),
                     };
                     print_imported(host, &page, imported, strict)

@@ -45,6 +45,8 @@ pub enum Source {
     IstioYaml,
     /// Kubernetes' `versioned_feature_list.yaml`.
     K8sVersioned,
+    /// Envoy's `extensions_metadata.yaml`.
+    EnvoyExtensions,
 }
 
 /// The stages the YAML importers know, as the message lists them.
@@ -112,7 +114,8 @@ pub enum ImportError {
 }
 
 /// The importer for `text`, when its shape says so unambiguously: a mapping
-/// with a `features` list is Istio's, a list of entries with
+/// with a `features` list is Istio's, a mapping of entries with
+/// `security_posture` and `categories` is Envoy's, a list of entries with
 /// `versionedSpecs` is Kubernetes'. `Ok(None)` for anything else (a markdown
 /// page, or YAML of another shape or with a syntax error); an error when
 /// the text is YAML that breaks one of the [`limits`], since no importer
@@ -129,6 +132,12 @@ pub fn detect(text: &str) -> Result<Option<Source>, ImportError> {
     };
     if doc["features"].as_vec().is_some() {
         return Ok(Some(Source::IstioYaml));
+    }
+    if let Some(map) = doc.as_hash() {
+        let envoy = |entry: &yaml_rust2::Yaml| {
+            entry["security_posture"].as_str().is_some() && entry["categories"].as_vec().is_some()
+        };
+        return Ok((!map.is_empty() && map.values().all(envoy)).then_some(Source::EnvoyExtensions));
     }
     let Some(list) = doc.as_vec() else {
         return Ok(None);

@@ -5,6 +5,8 @@
 //!   `deprecation`.
 //! - `k8s`: Kubernetes' `versioned_feature_list.yaml`: feature gates, each
 //!   with its stage (`preRelease`), default and `lockToDefault` per release.
+//! - `envoy`: Envoy's `extensions_metadata.yaml`: extensions with a status,
+//!   categories, a security posture and type URLs.
 //!
 //! This module holds what they share: reading the YAML, the repairs, what
 //! was dropped, and the stages in maturity order. Real files are messy.
@@ -21,10 +23,12 @@ pub use crate::import::{Dropped, Imported, Repair};
 use crate::model::{Attribute, Catalogue, Category, Feature, Stage, Tone};
 use crate::validate::is_valid_id;
 
+mod envoy;
 mod istio;
 mod k8s;
 mod read;
 
+pub use envoy::import_envoy;
 pub use istio::import_istio;
 pub use k8s::{compare_versions, import_k8s};
 pub(crate) use read::documents;
@@ -165,7 +169,8 @@ impl Repairs {
 }
 
 /// Known stage labels in maturity order, with their tone.
-const MATURITY: [(&str, Tone); 7] = [
+const MATURITY: [(&str, Tone); 8] = [
+    ("wip", Tone::Experimental),
     ("experimental", Tone::Experimental),
     ("alpha", Tone::Experimental),
     ("beta", Tone::Preview),
@@ -375,7 +380,7 @@ fn unread(node: &Yaml, path: &str, r: &Repairs, out: &mut Vec<Dropped>) -> bool 
 }
 
 /// `path.key`, or `path["odd key"]` for a key that is not a plain word.
-fn child_path(path: &str, key: &Yaml) -> String {
+pub(super) fn child_path(path: &str, key: &Yaml) -> String {
     let key = match key {
         Yaml::String(s) | Yaml::Real(s) => s.clone(),
         Yaml::Integer(n) => n.to_string(),
