@@ -19,6 +19,9 @@ pub trait Host {
     /// oversized catalogue is refused unread.
     fn file_size(&mut self, path: &str) -> Result<u64, ReadError>;
     fn read_file(&mut self, path: &str) -> Result<Vec<u8>, ReadError>;
+    /// The entries of a directory, sorted, each directory's name ending in
+    /// `/`; `None` when `path` is not a directory.
+    fn list_dir(&mut self, path: &str) -> Result<Option<Vec<String>>, ReadError>;
     fn read_stdin(&mut self) -> Result<Vec<u8>, ReadError>;
     fn out(&mut self, text: &str);
     fn err(&mut self, text: &str);
@@ -185,6 +188,42 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
             ids_from,
             strict,
         } => {
+            let options = YamlOptions {
+                locale: locale.clone(),
+                base_url: base_url.clone(),
+                title: title.clone(),
+                file_name: (page != "-").then(|| page.clone()),
+            };
+            if page != "-" {
+                match host.list_dir(&page) {
+                    Ok(Some(_)) => {
+                        let files = match read_tree(host, &page) {
+                            Ok(files) => files,
+                            Err(DirError::Unreadable(e)) => return io_error(host, &e),
+                            Err(DirError::Invalid(e)) => {
+                                host.err(&format!(
+                                    "error: {page}: {e}
+"
+                                ));
+                                return INVALID;
+                            }
+                        };
+                        // Pages (kubernetes/website's per-gate pages), else YAML tables (Dapr's).
+                        let imported = if files.iter().any(|(name, _)| name.ends_with(".md")) {
+                            let pages: Vec<(String, String)> = files
+                                .into_iter()
+                                .filter(|(name, _)| !name.contains('/'))
+                                .collect();
+                            yaml::import_k8s_gates(&pages, &options)
+                        } else {
+                            yaml::import_dapr(&files, &options)
+                        };
+                        return print_imported(host, &page, imported, strict);
+                    }
+                    Ok(None) => {}
+                    Err(e) => return io_error(host, &format!("{page}: {e}")),
+                }
+            }
             // A source over the size limit is refused unread.
             if page != "-" {
                 match host.file_size(&page) {
@@ -238,12 +277,6 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                     print_imported(host, &page, imported, strict)
                 }
                 yaml => {
-                    let options = YamlOptions {
-                        locale,
-                        base_url,
-                        title,
-                        file_name: (page != "-").then(|| page.clone()),
-                    };
                     let imported = match yaml {
                         Source::K8sVersioned => yaml::import_k8s(&text, &options),
                         Source::EnvoyExtensions => yaml::import_envoy(&text, &options),
@@ -306,6 +339,64 @@ fn read_bytes(host: &mut dyn Host, path: &str) -> Result<Vec<u8>, String> {
 fn read_text(host: &mut dyn Host, path: &str) -> Result<String, String> {
     let bytes = read_bytes(host, path)?;
     String::from_utf8(bytes).map_err(|_| format!("{path}: {}", ReadError::NotText))
+}
+
+/// Why a directory source was not read.
+enum DirError {
+    /// A file or directory could not be read: exit code 2.
+    Unreadable(String),
+    /// The directory breaks a limit: exit code 1.
+    Invalid(String),
+}
+
+/// Most files read from a directory source.
+const MAX_DIR_FILES: usize = 2_000;
+
+/// The files of a directory source and of its subdirectories (one level
+/// down, as Dapr's component tables are laid out), as (path under `root`,
+/// text), in name order; all of them together within the import size limit.
+fn read_tree(host: &mut dyn Host, root: &str) -> Result<Vec<(String, String)>, DirError> {
+    let unreadable = |path: &str, e: ReadError| DirError::Unreadable(format!("{path}: {e}"));
+    let join = |dir: &str, name: &str| format!("{}/{name}", dir.trim_end_matches('/'));
+    let mut names: Vec<String> = Vec::new();
+    let top = host.list_dir(root).map_err(|e| unreadable(root, e))?;
+    for entry in top.unwrap_or_default() {
+        match entry.strip_suffix('/') {
+            Some(dir) => {
+                let path = join(root, dir);
+                let inner = host.list_dir(&path).map_err(|e| unreadable(&path, e))?;
+                names.extend(
+                    inner
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|n| !n.ends_with('/'))
+                        .map(|n| format!("{dir}/{n}")),
+                );
+            }
+            None => names.push(entry),
+        }
+        if names.len() > MAX_DIR_FILES {
+            return Err(DirError::Invalid(format!(
+                "more than {MAX_DIR_FILES} files; the limit is {MAX_DIR_FILES}"
+            )));
+        }
+    }
+    let mut total = 0u64;
+    let mut files = Vec::new();
+    for name in names {
+        let path = join(root, &name);
+        total += host.file_size(&path).map_err(|e| unreadable(&path, e))?;
+        if total > limits::MAX_BYTES as u64 {
+            let bytes = usize::try_from(total).unwrap_or(usize::MAX);
+            return Err(DirError::Invalid(format!(
+                "{}, counting every file",
+                ImportError::TooLarge { bytes }
+            )));
+        }
+        let text = read_text(host, &path).map_err(DirError::Unreadable)?;
+        files.push((name, text));
+    }
+    Ok(files)
 }
 
 /// Why a catalogue file gave no catalogue.

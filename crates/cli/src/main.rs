@@ -27,6 +27,23 @@ impl Host for Native {
         std::fs::read(path).map_err(read_error)
     }
 
+    fn list_dir(&mut self, path: &str) -> Result<Option<Vec<String>>, ReadError> {
+        if !std::fs::metadata(path).map_err(read_error)?.is_dir() {
+            return Ok(None);
+        }
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(read_error)? {
+            let entry = entry.map_err(read_error)?;
+            let mut name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().map_err(read_error)?.is_dir() {
+                name.push('/');
+            }
+            names.push(name);
+        }
+        names.sort();
+        Ok(Some(names))
+    }
+
     fn read_stdin(&mut self) -> Result<Vec<u8>, ReadError> {
         let mut bytes = Vec::new();
         std::io::stdin()

@@ -559,3 +559,46 @@ fn render_refuses_an_invalid_catalogue_and_a_bad_option() {
     let o = cli(&["render", "data/features.en.json", "--theme", "sepia"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_directory_of_dapr_component_tables_and_envoys_metadata_import_strictly() {
+    let dapr = fixture("dapr/v1.15-2025-02-05");
+    let gates = fixture("k8s-gates/2025");
+    let envoy = fixture("envoy/extensions_metadata-2026-07-08.yaml");
+    for args in [
+        vec!["import", "--strict", dapr.to_str().unwrap()],
+        // The pages have stage names with trailing spaces: repairs, so not --strict.
+        vec!["import", gates.to_str().unwrap()],
+        vec!["import", "--strict", envoy.to_str().unwrap()],
+        vec![
+            "import",
+            "--from",
+            "envoy-extensions",
+            envoy.to_str().unwrap(),
+        ],
+    ] {
+        let o = cli(&args);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(
+            stderr.ends_with("\n") && stderr.contains("dropped 0 fields, repaired "),
+            "{args:?}: {stderr}"
+        );
+        if args.contains(&"--strict") {
+            assert_eq!(stderr, "dropped 0 fields, repaired 0\n", "{args:?}");
+        }
+        let c = catalogue::load_str(&stdout(&o)).expect("a valid catalogue");
+        assert!(
+            c.features.len() >= 15 && c.attributes.len() >= 2,
+            "{args:?}"
+        );
+    }
+    // A directory that is not a component table: a clear error, exit 1.
+    let o = cli(&["import", fixture("k8s-gates").to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

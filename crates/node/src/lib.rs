@@ -146,6 +146,19 @@ impl Host for JsHost {
         self.bytes("readFile", Some(path))
     }
 
+    fn list_dir(&mut self, path: &str) -> Result<Option<Vec<String>>, ReadError> {
+        let value = self.call("listDir", Some(path)).map_err(read_error)?;
+        if value.is_null() || value.is_undefined() {
+            return Ok(None);
+        }
+        let mut names: Vec<String> = js_sys::Array::from(&value)
+            .iter()
+            .filter_map(|name| name.as_string())
+            .collect();
+        names.sort();
+        Ok(Some(names))
+    }
+
     fn read_stdin(&mut self) -> Result<Vec<u8>, ReadError> {
         self.bytes("readStdin", None)
     }

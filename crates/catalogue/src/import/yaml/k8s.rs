@@ -212,7 +212,7 @@ pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 /// `AnyVolumeDataSource` → `any-volume-data-source`; `CPUManager` → `cpu-manager`.
-fn kebab(name: &str) -> String {
+pub(super) fn kebab(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::new();
     for (i, &c) in chars.iter().enumerate() {

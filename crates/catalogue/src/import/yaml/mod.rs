@@ -5,6 +5,10 @@
 //!   `deprecation`.
 //! - `k8s`: Kubernetes' `versioned_feature_list.yaml`: feature gates, each
 //!   with its stage (`preRelease`), default and `lockToDefault` per release.
+//! - `dapr`: Dapr's component tables (a directory): components with a
+//!   state, a version, a `since` and capability flags.
+//! - `k8s_gates`: kubernetes/website's per-gate pages (a directory), their
+//!   front matter's stages, default, lock and removal.
 //! - `envoy`: Envoy's `extensions_metadata.yaml`: extensions with a status,
 //!   categories, a security posture and type URLs.
 //!
@@ -23,14 +27,18 @@ pub use crate::import::{Dropped, Imported, Repair};
 use crate::model::{Attribute, Catalogue, Category, Feature, Stage, Tone};
 use crate::validate::is_valid_id;
 
+mod dapr;
 mod envoy;
 mod istio;
 mod k8s;
+mod k8s_gates;
 mod read;
 
+pub use dapr::import_dapr;
 pub use envoy::import_envoy;
 pub use istio::import_istio;
 pub use k8s::{compare_versions, import_k8s};
+pub use k8s_gates::import_k8s_gates;
 pub(crate) use read::documents;
 
 /// Options the files do not say.
