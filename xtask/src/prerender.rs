@@ -30,37 +30,53 @@ pub fn pages(env: &Env) -> Result<(), String> {
         fs::write(&out, html).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     println!("xtask: prerendered dist/index.html (zh) and dist/en/index.html (en)");
-    kubernetes_example(env)
+    examples(env)
 }
 
-/// The Kubernetes example opens in the release matrix, prerendered: its
-/// element (`view="releases"`) gets the fragment rendered with the same
+/// The examples whose pages are prerendered: (page under `examples/`, its
+/// catalogue, the view it opens in). The Kubernetes example opens in the
+/// release matrix; Dapr's and Envoy's in the table with their attribute
+/// columns.
+const EXAMPLES: [(&str, &str, Option<&str>); 3] = [
+    ("kubernetes.html", "kubernetes.json", Some("releases")),
+    ("dapr.html", "dapr.json", None),
+    ("envoy.html", "envoy.json", None),
+];
+
+/// Each example's element gets the fragment rendered with the same
 /// options as its attributes.
-fn kubernetes_example(env: &Env) -> Result<(), String> {
-    const ELEMENT: &str = r#"<feature-matrix lang="en" src="kubernetes.json" url-state="" heading-level="2" view="releases">"#;
-    let page = env.root.join("dist/examples/kubernetes.html");
-    let html = fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
-    let at = html
-        .find(ELEMENT)
-        .map(|i| i + ELEMENT.len())
-        .ok_or("examples/kubernetes.html has no element with the options it is prerendered with")?;
-    let fragment = render(
-        env,
-        &[
-            "examples/kubernetes.json",
+fn examples(env: &Env) -> Result<(), String> {
+    for (name, src, view) in EXAMPLES {
+        let view_attribute = view.map(|v| format!(" view=\"{v}\"")).unwrap_or_default();
+        let element = format!(
+            r#"<feature-matrix lang="en" src="{src}" url-state="" heading-level="2"{view_attribute}>"#
+        );
+        let page = env.root.join("dist/examples").join(name);
+        let html = fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+        let at = html
+            .find(&element)
+            .map(|i| i + element.len())
+            .ok_or(format!(
+                "examples/{name} has no element with the options it is prerendered with"
+            ))?;
+        let catalogue = format!("examples/{src}");
+        let mut args = vec![
+            catalogue.as_str(),
             "--src",
-            "kubernetes.json",
+            src,
             "--url-state",
             "",
             "--heading-level",
             "2",
-            "--view",
-            "releases",
-        ],
-    )?;
-    let html = format!("{}{fragment}{}", &html[..at], &html[at..]);
-    fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))?;
-    println!("xtask: prerendered dist/examples/kubernetes.html (the release matrix)");
+        ];
+        if let Some(view) = view {
+            args.extend(["--view", view]);
+        }
+        let fragment = render(env, &args)?;
+        let html = format!("{}{fragment}{}", &html[..at], &html[at..]);
+        fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))?;
+    }
+    println!("xtask: prerendered the examples (Kubernetes in the release matrix, Dapr, Envoy)");
     Ok(())
 }
 
