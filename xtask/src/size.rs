@@ -26,9 +26,10 @@ pub fn budget(build: Build) -> u64 {
 }
 
 /// Each build's size when its budget was last set (raised for the release
-/// matrix and its chart; see the CHANGELOG and `bench/REPORT.md`).
-const SMALLEST_MEASURED: u64 = 159_776;
-const STABLE_MEASURED: u64 = 163_823;
+/// matrix and its chart, then for typed attributes, their facets and
+/// columns; see the CHANGELOG and `bench/REPORT.md`).
+const SMALLEST_MEASURED: u64 = 171_789;
+const STABLE_MEASURED: u64 = 176_032;
 
 /// Gzip -9 size of one file.
 pub fn gzip_size(file: &Path) -> Result<u64, String> {
