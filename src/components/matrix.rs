@@ -162,8 +162,8 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         <>
             // Not a scroll box when the table fits its width: the column
             // heads then stick to the top of the window. With attribute
-            // columns it may not fit: a box that scrolls both ways, its
-            // heads sticking to its top, reachable by keyboard.
+            // columns it may not fit: a box that scrolls sideways,
+            // reachable by keyboard.
             if c.attributes.is_empty() {
                 <div class="fm-matrix-box">{table}</div>
             } else {
