@@ -197,13 +197,14 @@ pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
     let cells: Html = (0..c.releases.len())
         .map(|rank| {
             let stage = ids[rank].and_then(|id| c.stage(id));
+            let gone = stage.is_none() && removed.is_some_and(|r| r <= rank);
             let changed = history::has_timeline(feature)
                 && history::differs_from_before(|r| ids[r], rank);
             let class = format!(
                 "fm-rm-cell fm-tone-{}{}{}",
                 match stage {
                     Some(s) => s.tone.as_str(),
-                    None if removed.is_some_and(|r| r <= rank) => "removed",
+                    None if gone => "removed",
                     None => "none",
                 },
                 if changed { " fm-rm-changed" } else { "" },
@@ -214,9 +215,7 @@ pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
                 },
             );
             let (short, name) = match stage {
-                None if removed.is_some_and(|r| r <= rank) => {
-                    ("×".to_string(), props.text.removed.to_string())
-                }
+                None if gone => ("×".to_string(), props.text.removed.to_string()),
                 None => {
                     return html! {
                         <td class={class}><span class="fm-visually-hidden">{props.text.not_yet}</span></td>
@@ -244,8 +243,8 @@ pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
     }
 }
 
-/// "Alpha → Beta", or "→ Alpha" for a feature new since the first release
-/// compared.
+/// "Alpha → Beta", "→ Alpha" for a feature new since the first release
+/// compared, "Beta → removed" for one removed since.
 pub fn change_text(
     c: &Catalogue,
     (before, after): history::Change,

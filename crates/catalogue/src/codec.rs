@@ -7,7 +7,7 @@
 use crate::validate::{is_valid_id, is_valid_release};
 use crate::view::{
     AttributeFilter, Definitions, Sort, SortDir, SortKey, ViewMode, ViewQuery, ATTRIBUTE_PARAM,
-    MAX_QUERY_CHARS,
+    MAX_QUERY_CHARS, SORT_KEYS,
 };
 
 /// Our parameter names, in the order they are written.
@@ -111,10 +111,7 @@ pub fn parse_query(query: &str, prefix: &str) -> Parsed {
                 warn(
                     w,
                     "sort",
-                    format!(
-                        "{:?} is not name, stage, category or an attribute; ignored",
-                        short(s)
-                    ),
+                    format!("{:?} is not {SORT_KEYS}; ignored", short(s)),
                 );
                 None
             }

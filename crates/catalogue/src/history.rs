@@ -38,8 +38,8 @@ pub fn stage_as_of<'a>(
 }
 
 /// Whether the feature's stage at `rank` differs from its stage at the
-/// release before, a feature new in `rank` included. Never for a feature
-/// without history.
+/// release before, a feature new or removed in `rank` included. Never for a
+/// feature without history or removal.
 pub fn changed_in(catalogue: &Catalogue, feature: &Feature, rank: usize) -> bool {
     has_timeline(feature) && differs_from_before(|r| stage_at(catalogue, feature, r), rank)
 }

@@ -174,3 +174,29 @@ fn the_newest_version_has_the_state_store_capability_matrix() {
     );
     assert_eq!(c.categories[0].id, "state-stores");
 }
+
+#[test]
+fn a_second_document_and_files_outside_a_type_directory_are_reported() {
+    let files = vec![
+        (
+            "state_stores/generic.yaml".to_string(),
+            "- component: Redis\n  link: setup-redis\n  state: Stable\n---\n- component: Extra\n  state: Alpha\n".to_string(),
+        ),
+        ("README.md".to_string(), "# notes".to_string()),
+    ];
+    let imported = import_dapr(&files, &YamlOptions::default()).unwrap();
+    assert_eq!(imported.catalogue.features.len(), 1);
+    let dropped: Vec<String> = imported
+        .dropped
+        .iter()
+        .map(|d| format!("{}: {}", d.path, d.reason.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        dropped,
+        // In the order of the files.
+        [
+            "state_stores/generic.yaml: document 2: only the first document is read",
+            "README.md: not in a component type's directory",
+        ]
+    );
+}

@@ -478,18 +478,30 @@ fn kubernetes_import_takes_its_title_from_the_option_or_the_file_name() {
 }
 
 #[test]
-fn the_kubernetes_example_is_the_import_of_the_fixture() {
-    let o = cli(&[
-        "import",
-        fixture("k8s-versioned_feature_list.yaml").to_str().unwrap(),
-        "--title",
-        "Kubernetes feature gates",
-    ]);
-    assert_eq!(
-        stdout(&o),
-        std::fs::read_to_string(root().join("examples/kubernetes.json")).unwrap(),
-        "regenerate examples/kubernetes.json with `feature-matrix import tests/fixtures/k8s-versioned_feature_list.yaml --title \"Kubernetes feature gates\"`"
-    );
+fn the_examples_are_the_imports_of_the_fixtures() {
+    for (example, source, title) in [
+        (
+            "kubernetes.json",
+            "k8s-versioned_feature_list.yaml",
+            Some("Kubernetes feature gates"),
+        ),
+        ("dapr.json", "dapr/v1.15-2025-02-05", None),
+        (
+            "envoy.json",
+            "envoy/extensions_metadata-2026-07-08.yaml",
+            None,
+        ),
+    ] {
+        let source = fixture(source);
+        let mut args = vec!["import", source.to_str().unwrap()];
+        args.extend(title.iter().flat_map(|t| ["--title", t]));
+        assert_eq!(
+            stdout(&cli(&args)),
+            std::fs::read_to_string(root().join("examples").join(example)).unwrap(),
+            "regenerate examples/{example} with `feature-matrix {}`",
+            args.join(" ")
+        );
+    }
 }
 
 #[test]

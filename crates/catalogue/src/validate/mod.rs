@@ -222,14 +222,7 @@ fn aspects(v: &mut Validator, c: &Catalogue, known: &Known) {
         for (stage, text) in &aspect.definitions {
             let def_path = format!("{path}.definitions.{stage}");
             if !known.stages.contains(stage.as_str()) {
-                v.problem(
-                    &def_path,
-                    format!(
-                        "unknown stage {:?}; known: {}",
-                        truncate(stage, 60),
-                        known.stage_list
-                    ),
-                );
+                v.problem(&def_path, unknown("stage", stage, &known.stage_list));
             }
             v.inline(&def_path, text);
         }
@@ -253,34 +246,19 @@ fn feature(v: &mut Validator, c: &Catalogue, path: &str, feature: &Feature, know
     if !known.stages.contains(feature.stage.as_str()) {
         v.problem(
             &format!("{path}.stage"),
-            format!(
-                "unknown stage {:?}; known: {}",
-                truncate(&feature.stage, 60),
-                known.stage_list
-            ),
+            unknown("stage", &feature.stage, &known.stage_list),
         );
     }
     if !known.categories.contains(feature.category.as_str()) {
         v.problem(
             &format!("{path}.category"),
-            format!(
-                "unknown category {:?}; known: {}",
-                truncate(&feature.category, 60),
-                known.category_list
-            ),
+            unknown("category", &feature.category, &known.category_list),
         );
     }
     for (j, also) in feature.also_in.iter().enumerate() {
         let at = format!("{path}.also_in[{j}]");
         if !known.categories.contains(also) {
-            v.problem(
-                &at,
-                format!(
-                    "unknown category {:?}; known: {}",
-                    truncate(also, 60),
-                    known.category_list
-                ),
-            );
+            v.problem(&at, unknown("category", also, &known.category_list));
         } else if *also == feature.category || feature.also_in[..j].contains(also) {
             v.problem(&at, format!("category {also:?} is already listed"));
         }
@@ -340,10 +318,7 @@ fn attribute_value(v: &mut Validator, c: &Catalogue, path: &str, id: &str, value
         } else {
             known
         };
-        v.problem(
-            path,
-            format!("unknown attribute {:?}; known: {known}", truncate(id, 60)),
-        );
+        v.problem(path, unknown("attribute", id, &known));
         return;
     };
     match (attribute.kind, value) {
@@ -361,10 +336,7 @@ fn attribute_value(v: &mut Validator, c: &Catalogue, path: &str, id: &str, value
         (AttributeKind::Enum, Value::Text(t)) => {
             if !attribute.values.iter().any(|choice| &choice.id == t) {
                 let known = join_ids(attribute.values.iter().map(|c| c.id.as_str()));
-                v.problem(
-                    path,
-                    format!("unknown value {:?}; known: {known}", truncate(t, 60)),
-                );
+                v.problem(path, unknown("value", t, &known));
             }
         }
         (AttributeKind::Text, Value::Text(t)) => v.inline(path, t),
@@ -372,9 +344,14 @@ fn attribute_value(v: &mut Validator, c: &Catalogue, path: &str, id: &str, value
     }
 }
 
+/// "unknown stage "Bta"; known: alpha, beta".
+fn unknown(what: &str, id: &str, known: &str) -> String {
+    format!("unknown {what} {:?}; known: {known}", truncate(id, 60))
+}
+
 fn unknown_release(c: &Catalogue, id: &str) -> String {
     let known = join_ids(c.releases.iter().map(String::as_str));
-    format!("unknown release {:?}; known: {known}", truncate(id, 60))
+    unknown("release", id, &known)
 }
 
 /// A feature's history: known stages and releases, releases in order,
@@ -396,10 +373,7 @@ fn history(v: &mut Validator, c: &Catalogue, path: &str, feature: &Feature, stag
         if c.stage(&change.stage).is_none() {
             v.problem(
                 &format!("{entry}.stage"),
-                format!(
-                    "unknown stage {:?}; known: {stage_list}",
-                    truncate(&change.stage, 60)
-                ),
+                unknown("stage", &change.stage, stage_list),
             );
         }
         match c.release_rank(&change.since) {

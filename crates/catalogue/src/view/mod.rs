@@ -18,6 +18,9 @@ use crate::sort::sort_by;
 /// Longest search text kept from a URL or the search box, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
 
+/// What `sort` may name, as warnings say it.
+pub(crate) const SORT_KEYS: &str = "name, stage, category or an attribute";
+
 /// Column a reader sorts by.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SortKey {
@@ -212,20 +215,19 @@ impl ViewQuery {
             catalogue.category(id).is_some()
         });
         self.attributes.retain_mut(|filter| {
+            let param = filter.param();
             let Some(attribute) = catalogue.attribute(&filter.id) else {
-                warnings.push(format!("{}: unknown attribute ignored", filter.param()));
+                warnings.push(format!("{param}: unknown attribute ignored"));
                 return false;
             };
             let known = filter_values(attribute);
             if known.is_empty() {
                 warnings.push(format!(
-                    "{}: a {} attribute is not a filter; ignored",
-                    filter.param(),
+                    "{param}: a {} attribute is not a filter; ignored",
                     attribute.kind.as_str()
                 ));
                 return false;
             }
-            let param = filter.param();
             filter.values.retain(|v| {
                 let ok = known.contains(&v.as_str());
                 if !ok {
@@ -244,9 +246,7 @@ impl ViewQuery {
         }) = &self.sort
         {
             if catalogue.attribute(id).is_none() {
-                warnings.push(format!(
-                    "sort: \"{id}\" is not name, stage, category or an attribute; ignored"
-                ));
+                warnings.push(format!("sort: \"{id}\" is not {SORT_KEYS}; ignored"));
                 self.sort = None;
             }
         }

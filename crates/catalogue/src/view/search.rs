@@ -244,12 +244,13 @@ impl SearchIndex {
         }
     }
 
-    /// Feature `i`'s stage rank as of release `rank`; `None` before it existed.
     /// Whether feature `i` is in one of the categories `on` (by rank).
     pub(super) fn in_category(&self, i: usize, on: &dyn Fn(usize) -> bool) -> bool {
         on(self.category_of[i]) || self.also_of[i].iter().any(|&c| on(c))
     }
 
+    /// Feature `i`'s stage rank as of release `rank`; `None` before it
+    /// existed and from its removal on.
     pub(super) fn stage_at(&self, i: usize, rank: usize) -> Option<usize> {
         if self.removed_at[i] <= rank {
             return None;
@@ -263,7 +264,8 @@ impl SearchIndex {
 
     /// Whether feature `i`'s stage at release `to` differs from the one at
     /// `from` (`None`: before the first release), a feature new since then
-    /// included; never for a feature without history.
+    /// included, and a removal; never for a feature without history or
+    /// removal (the rule of `history::has_timeline`).
     pub(super) fn changed_between(&self, i: usize, from: Option<usize>, to: usize) -> bool {
         (!self.history_of[i].is_empty() || self.removed_at[i] != usize::MAX)
             && history::differs_between(|r| self.stage_at(i, r), from, to)

@@ -192,40 +192,46 @@ impl SortKeys<'_> {
                 o
             }
         };
-        // A text attribute's values, for a sort by it; features without one last.
-        let text = |k: usize, i: usize| {
-            let id = &catalogue.attributes[k].id;
-            match catalogue.features[i].attributes.get(id) {
-                Some(Value::Text(t)) => Some(t.as_str()),
-                _ => None,
-            }
-        };
         let attribute = match key {
             SortKey::Attribute(id) => catalogue.attributes.iter().position(|a| &a.id == id),
             _ => None,
         };
+        // A text attribute's values, read once for the sort by it.
+        let texts: Option<Vec<Option<&str>>> = attribute
+            .filter(|&k| catalogue.attributes[k].kind == AttributeKind::Text)
+            .map(|k| {
+                let id = &catalogue.attributes[k].id;
+                catalogue
+                    .features
+                    .iter()
+                    .map(|f| match f.attributes.get(id) {
+                        Some(Value::Text(t)) => Some(t.as_str()),
+                        _ => None,
+                    })
+                    .collect()
+            });
+        // Features without a value stay last in either direction.
+        let given_first = |x: Option<Ordering>, missing: (bool, bool)| match x {
+            Some(o) => flip(o),
+            None => missing.0.cmp(&missing.1),
+        };
         sort_indices(rows, &|a, b| {
-            let primary = match (key, attribute) {
-                (SortKey::Name, _) => flip(self.name_rank[*a].cmp(&self.name_rank[*b])),
-                (SortKey::Stage, _) => flip(self.stage_of[*a].cmp(&self.stage_of[*b])),
-                (SortKey::Category, _) => flip(by_category(a, b)),
-                (SortKey::Attribute(_), Some(k))
-                    if catalogue.attributes[k].kind == AttributeKind::Text =>
-                {
-                    match (text(k, *a), text(k, *b)) {
-                        (Some(x), Some(y)) => flip(compare_names(x, y)),
-                        (x, y) => x.is_none().cmp(&y.is_none()),
-                    }
+            let primary = match (key, attribute, &texts) {
+                (SortKey::Name, ..) => flip(self.name_rank[*a].cmp(&self.name_rank[*b])),
+                (SortKey::Stage, ..) => flip(self.stage_of[*a].cmp(&self.stage_of[*b])),
+                (SortKey::Category, ..) => flip(by_category(a, b)),
+                (SortKey::Attribute(_), _, Some(texts)) => {
+                    let (x, y) = (texts[*a], texts[*b]);
+                    let both = x.zip(y).map(|(x, y)| compare_names(x, y));
+                    given_first(both, (x.is_none(), y.is_none()))
                 }
-                (SortKey::Attribute(_), Some(k)) => {
+                (SortKey::Attribute(_), Some(k), None) => {
                     let (x, y) = (index.attribute_of[k][*a], index.attribute_of[k][*b]);
-                    // Features without a value stay last in either direction.
-                    match (x == usize::MAX, y == usize::MAX) {
-                        (false, false) => flip(x.cmp(&y)),
-                        (missing_x, missing_y) => missing_x.cmp(&missing_y),
-                    }
+                    let missing = (x == usize::MAX, y == usize::MAX);
+                    let both = (!missing.0 && !missing.1).then(|| x.cmp(&y));
+                    given_first(both, missing)
                 }
-                (SortKey::Attribute(_), None) => Ordering::Equal,
+                (SortKey::Attribute(_), None, _) => Ordering::Equal,
             };
             primary.then(a.cmp(b))
         });

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use yaml_rust2::Yaml;
 
-use super::{documents, finish, Imported, Parts, Repairs, YamlOptions};
+use super::{finish_files, parse_file, Imported, Parts, Repairs, YamlOptions};
 use crate::import::{Dropped, ImportError};
 use crate::model::{Attribute, AttributeChoice, AttributeKind, Category, Feature, Value};
 
@@ -110,15 +110,7 @@ pub fn import_dapr(
             });
             continue;
         }
-        let doc = match documents(text) {
-            Ok(docs) => docs.into_iter().next().unwrap_or(Yaml::Null),
-            Err(ImportError::Yaml { message }) => {
-                return Err(ImportError::Yaml {
-                    message: format!("{path}: {message}"),
-                })
-            }
-            Err(other) => return Err(other),
-        };
+        let doc = parse_file(path, text, &mut dropped)?;
         trees.push((path.clone(), doc));
     }
     for (path, doc) in &trees {
@@ -278,18 +270,7 @@ pub fn import_dapr(
         features,
         stage_field: "each component's state",
     };
-    // One tree for `finish` to list what was not read: the files side by side.
-    // (Moving the trees keeps their nodes where they are: the addresses
-    // `Repairs` remembers stay valid.)
-    let doc = Yaml::Hash(
-        trees
-            .into_iter()
-            .map(|(path, doc)| (Yaml::String(path), doc))
-            .collect(),
-    );
-    let mut imported = finish(options, parts, &doc, Vec::new(), r)?;
-    imported.dropped.splice(0..0, dropped);
-    Ok(imported)
+    finish_files(options, parts, trees.into_iter(), dropped, r)
 }
 
 /// `multipleKeyValuesPerSecret` → `Multiple key values per secret`.

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use yaml_rust2::Yaml;
 
 use super::k8s::{compare_versions, gate_attributes};
-use super::{documents, finish, slug, Imported, Parts, Repairs, YamlOptions};
+use super::{finish_files, parse_file, slug, Imported, Parts, Repairs, YamlOptions};
 use crate::import::{quoted, Dropped, ImportError};
 use crate::model::{Category, Deprecation, Feature, Removal, StageChange, Value};
 use crate::validate::is_valid_release;
@@ -34,15 +34,7 @@ pub fn import_k8s_gates(
             });
             continue;
         };
-        let doc = match documents(front) {
-            Ok(docs) => docs.into_iter().next().unwrap_or(Yaml::Null),
-            Err(ImportError::Yaml { message }) => {
-                return Err(ImportError::Yaml {
-                    message: format!("{path}: {message}"),
-                })
-            }
-            Err(other) => return Err(other),
-        };
+        let doc = parse_file(path, front, &mut dropped)?;
         if doc["content_type"].as_str() != Some("feature_gate") {
             dropped.push(Dropped {
                 path: path.clone(),
@@ -181,12 +173,6 @@ pub fn import_k8s_gates(
         features,
         stage_field: "each page's stages[].stage",
     };
-    let doc = Yaml::Hash(
-        pages
-            .into_iter()
-            .map(|(path, doc, _)| (Yaml::String(path), doc))
-            .collect(),
-    );
     let options = YamlOptions {
         base_url: options
             .base_url
@@ -194,9 +180,8 @@ pub fn import_k8s_gates(
             .or_else(|| Some("https://kubernetes.io/".into())),
         ..options.clone()
     };
-    let mut imported = finish(&options, parts, &doc, Vec::new(), r)?;
-    imported.dropped.splice(0..0, dropped);
-    Ok(imported)
+    let trees = pages.into_iter().map(|(path, doc, _)| (path, doc));
+    finish_files(&options, parts, trees, dropped, r)
 }
 
 /// The front matter between the first two `---` lines, and the rest.

@@ -74,6 +74,42 @@ fn parse(text: &str) -> Result<(Yaml, Vec<Dropped>), ImportError> {
     Ok((first, later))
 }
 
+/// The first document of one file of a directory source, read like
+/// [`parse`]; a YAML error, and the later documents (reported in
+/// `dropped`), name the file.
+fn parse_file(path: &str, text: &str, dropped: &mut Vec<Dropped>) -> Result<Yaml, ImportError> {
+    match parse(text) {
+        Ok((doc, later)) => {
+            dropped.extend(later.into_iter().map(|d| Dropped {
+                path: format!("{path}: {}", d.path),
+                ..d
+            }));
+            Ok(doc)
+        }
+        // An empty file.
+        Err(ImportError::NoFeatures) => Ok(Yaml::Null),
+        Err(ImportError::Yaml { message }) => Err(ImportError::Yaml {
+            message: format!("{path}: {message}"),
+        }),
+        Err(other) => Err(other),
+    }
+}
+
+/// [`finish`] for a source of several files: their trees side by side, by
+/// path, for the list of what was not read, then `dropped` (the files and
+/// documents left out). Moving the trees keeps their nodes where they are,
+/// so the addresses `Repairs` remembers stay valid.
+fn finish_files(
+    options: &YamlOptions,
+    parts: Parts,
+    trees: impl Iterator<Item = (String, Yaml)>,
+    dropped: Vec<Dropped>,
+    repairs: Repairs,
+) -> Result<Imported, ImportError> {
+    let doc = Yaml::Hash(trees.map(|(path, doc)| (Yaml::String(path), doc)).collect());
+    finish(options, parts, &doc, dropped, repairs)
+}
+
 /// Collects repairs, keeps ids unique, and remembers which of the source's
 /// nodes were read.
 #[derive(Default)]
