@@ -97,6 +97,11 @@ enum Command {
         /// Reuse the ids of an existing catalogue, matched by position.
         #[arg(long)]
         ids_from: Option<String>,
+        /// A mapping file (YAML or JSON) naming which field of the source's entries is the
+        /// name, stage, category, link, note, description and which are attributes: any list
+        /// or map of entries then imports (see docs/importing.md).
+        #[arg(long)]
+        mapping: Option<String>,
         /// Exit 1, printing no catalogue, when anything was dropped or repaired, or the result
         /// does not validate (for CI).
         #[arg(long)]
@@ -186,6 +191,7 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
             locale,
             base_url,
             ids_from,
+            mapping,
             strict,
         } => {
             let options = YamlOptions {
@@ -243,6 +249,15 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                 Ok(text) => text,
                 Err(e) => return io_error(host, &e),
             };
+            if let Some(mapping) = mapping {
+                let mapping = match read_text(host, &mapping) {
+                    Ok(text) => text,
+                    Err(e) => return io_error(host, &e),
+                };
+                let imported = yaml::Mapping::read(&mapping)
+                    .and_then(|m| yaml::import_mapped(&text, &m, &options));
+                return print_imported(host, &page, imported, strict);
+            }
             let source = match from {
                 Some(SourceKind::Markdown) => Source::Markdown,
                 Some(SourceKind::IstioYaml) => Source::IstioYaml,

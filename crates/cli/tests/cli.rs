@@ -614,3 +614,36 @@ fn a_directory_of_dapr_component_tables_and_envoys_metadata_import_strictly() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn a_mapping_file_imports_any_list_or_map_and_a_broken_one_is_named() {
+    let envoy = fixture("envoy/extensions_metadata-2026-07-08.yaml");
+    let mapping = fixture("mappings/envoy.yaml");
+    let o = cli(&[
+        "import",
+        "--strict",
+        "--mapping",
+        mapping.to_str().unwrap(),
+        envoy.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    let c = catalogue::load_str(&stdout(&o)).expect("a valid catalogue");
+    assert_eq!((c.features.len(), c.attributes.len()), (349, 4));
+    let broken = temp_file("broken-mapping.yaml", b"name: key\n");
+    let o = cli(&[
+        "import",
+        "--mapping",
+        broken.to_str().unwrap(),
+        envoy.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "error: {}: mapping file: `stage` is required: the field with each feature's stage\n",
+            envoy.display()
+        )
+    );
+    assert!(o.stdout.is_empty());
+}

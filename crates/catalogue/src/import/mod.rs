@@ -109,6 +109,8 @@ pub enum ImportError {
         found: String,
         field: String,
     },
+    #[error("mapping file: {message}")]
+    Mapping { message: String },
     #[error("YAML alias inside the node its anchor names, which would repeat it forever (line {line}, column {column})")]
     YamlAliasLoop { line: usize, column: usize },
 }

@@ -268,7 +268,8 @@ pub fn import_dapr(
         categories,
         attributes,
         features,
-        stage_field: "each component's state",
+        stage_field: "each component's state".into(),
+        declared_stages: 0,
     };
     finish_files(options, parts, trees.into_iter(), dropped, r)
 }

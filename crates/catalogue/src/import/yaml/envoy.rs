@@ -173,8 +173,6 @@ pub fn import_envoy(text: &str, options: &YamlOptions) -> Result<Imported, Impor
     if features.is_empty() {
         return Err(ImportError::NoFeatures);
     }
-    // Older files have no upstream status or type URLs: no empty columns.
-    attributes.retain(|a| features.iter().any(|f| f.attributes.contains_key(&a.id)));
     let parts = Parts {
         default_title: Some("Envoy extensions".into()),
         releases: Vec::new(),
@@ -182,7 +180,8 @@ pub fn import_envoy(text: &str, options: &YamlOptions) -> Result<Imported, Impor
         categories,
         attributes,
         features,
-        stage_field: "each extension's status",
+        stage_field: "each extension's status".into(),
+        declared_stages: 0,
     };
     finish(options, parts, &doc, later_documents, r)
 }

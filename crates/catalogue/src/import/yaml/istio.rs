@@ -42,7 +42,8 @@ pub fn import_istio(text: &str, options: &YamlOptions) -> Result<Imported, Impor
         categories,
         attributes: Vec::new(),
         features,
-        stage_field: "each feature's level.maturity",
+        stage_field: "each feature's level.maturity".into(),
+        declared_stages: 0,
     };
     finish(options, parts, &doc, later_documents, r)
 }

@@ -128,7 +128,8 @@ pub fn import_k8s(text: &str, options: &YamlOptions) -> Result<Imported, ImportE
         categories,
         attributes: gate_attributes(),
         features,
-        stage_field: "versionedSpecs[].preRelease",
+        stage_field: "versionedSpecs[].preRelease".into(),
+        declared_stages: 0,
     };
     finish(options, parts, &doc, later_documents, r)
 }

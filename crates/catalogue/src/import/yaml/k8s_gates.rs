@@ -171,7 +171,8 @@ pub fn import_k8s_gates(
         }],
         attributes: gate_attributes(),
         features,
-        stage_field: "each page's stages[].stage",
+        stage_field: "each page's stages[].stage".into(),
+        declared_stages: 0,
     };
     let options = YamlOptions {
         base_url: options

@@ -9,6 +9,8 @@
 //!   state, a version, a `since` and capability flags.
 //! - `k8s_gates`: kubernetes/website's per-gate pages (a directory), their
 //!   front matter's stages, default, lock and removal.
+//! - `mapping`: any list or map of entries, with a mapping file naming
+//!   which field is which.
 //! - `envoy`: Envoy's `extensions_metadata.yaml`: extensions with a status,
 //!   categories, a security posture and type URLs.
 //!
@@ -32,6 +34,7 @@ mod envoy;
 mod istio;
 mod k8s;
 mod k8s_gates;
+mod mapping;
 mod read;
 
 pub use dapr::import_dapr;
@@ -39,6 +42,7 @@ pub use envoy::import_envoy;
 pub use istio::import_istio;
 pub use k8s::{compare_versions, import_k8s};
 pub use k8s_gates::import_k8s_gates;
+pub use mapping::{import_mapped, Mapping};
 pub(crate) use read::documents;
 
 /// Options the files do not say.
@@ -279,13 +283,17 @@ struct Parts {
     releases: Vec<String>,
     /// Stage labels as first seen.
     labels: Vec<String>,
+    /// How many of the first `labels` the source declared, in maturity
+    /// order (a mapping file's `stages`): those keep their order and count
+    /// as known; the rest are ordered by [`MATURITY`].
+    declared_stages: usize,
     categories: Vec<Category>,
     /// Typed columns the importer fills.
     attributes: Vec<Attribute>,
     features: Vec<Feature>,
     /// Where the file keeps a feature's stage, for the message when most
     /// stages are not ones the importer knows.
-    stage_field: &'static str,
+    stage_field: String,
 }
 
 /// The imported parts as a catalogue (with the options' locale, title and
@@ -299,7 +307,10 @@ fn finish(
     later_documents: Vec<Dropped>,
     repairs: Repairs,
 ) -> Result<Imported, ImportError> {
-    let known = |stage: &str| MATURITY.iter().any(|(k, _)| *k == stage);
+    let declared = &parts.labels[..parts.declared_stages.min(parts.labels.len())];
+    let known = |stage: &str| {
+        MATURITY.iter().any(|(k, _)| *k == stage) || declared.iter().any(|l| slug(l) == stage)
+    };
     let unknown = parts.features.iter().filter(|f| !known(&f.stage)).count();
     if unknown * 2 > parts.features.len() {
         let mut found: Vec<String> = parts
@@ -322,9 +333,17 @@ fn finish(
             unknown,
             total: parts.features.len(),
             found: found.join(", "),
-            field: parts.stage_field.to_string(),
+            field: parts.stage_field,
         });
     }
+    // A column no feature fills (a field older files do not have) is left out.
+    let mut attributes = parts.attributes;
+    attributes.retain(|a| {
+        parts
+            .features
+            .iter()
+            .any(|f| f.attributes.contains_key(&a.id))
+    });
     let mut dropped = Vec::new();
     unread(doc, "", &repairs, &mut dropped);
     dropped.extend(later_documents);
@@ -338,9 +357,17 @@ fn finish(
     Ok(Imported {
         catalogue: Catalogue {
             releases: parts.releases,
-            stages: stages_in_order(&parts.labels),
+            stages: {
+                let mut stages = stages_in_order(declared);
+                // Declared stages keep the source's order.
+                let rank = |s: &Stage| declared.iter().position(|l| slug(l) == s.id);
+                stages.sort_by_key(rank);
+                let rest = stages_in_order(&parts.labels[declared.len()..]);
+                stages.extend(rest.into_iter().filter(|s| rank(s).is_none()));
+                stages
+            },
             categories: parts.categories,
-            attributes: parts.attributes,
+            attributes,
             features: parts.features,
             ..Catalogue::new(locale, title, options.base_url.clone())
         },
