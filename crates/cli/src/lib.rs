@@ -288,7 +288,18 @@ pub async fn run(args: Vec<String>, host: &mut dyn Host) -> u8 {
                         base_url,
                         ids_from,
                     };
-                    let imported = import_markdown(&text, &options);
+                    // kubernetes/website's feature-gates page has tables of its own.
+                    let imported = if yaml::is_gate_table(&text) {
+                        let options = YamlOptions {
+                            locale: options.locale,
+                            base_url: options.base_url,
+                            title: title.clone(),
+                            file_name: None,
+                        };
+                        yaml::import_k8s_gate_table(&text, &options)
+                    } else {
+                        import_markdown(&text, &options)
+                    };
                     print_imported(host, &page, imported, strict)
                 }
                 yaml => {

@@ -647,3 +647,17 @@ fn a_mapping_file_imports_any_list_or_map_and_a_broken_one_is_named() {
     );
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn kubernetes_single_page_feature_gate_tables_import_with_their_typos_reported() {
+    let page = fixture("k8s-gates/feature-gates-2023.md");
+    let o = cli(&["import", page.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("repair: line 101: stage \"Beta`\" read as \"Beta\"\n"), "{stderr}");
+    assert!(stderr.ends_with("dropped 1 field, repaired 2\n"), "{stderr}");
+    let c = catalogue::load_str(&stdout(&o)).expect("a valid catalogue");
+    assert_eq!(c.features.len(), 145);
+    let o = cli(&["import", "--strict", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+}

@@ -205,15 +205,26 @@ fn capitalised(stage: &str) -> String {
 }
 
 /// `1.23` → `1.24`.
-fn next_minor(release: &str) -> Option<String> {
+pub(super) fn next_minor(release: &str) -> Option<String> {
     let (major, minor) = release.split_once('.')?;
     Some(format!("{major}.{}", minor.parse::<u32>().ok()? + 1))
 }
 
-/// The page's text as one paragraph of inline text: Hugo's
-/// `{{< glossary_tooltip text="…" … >}}` read as its text; any other
-/// shortcode left out, with a repair.
+/// The page's text as one paragraph of inline text, with a repair for
+/// each shortcode left out.
 fn description(body: &str, r: &mut Repairs, path: &str) -> Option<String> {
+    let mut notes = Vec::new();
+    let text = description_of(body, &mut notes);
+    for note in notes {
+        r.note(path, note);
+    }
+    text
+}
+
+/// A gate's text as one paragraph of inline text: Hugo's
+/// `{{< glossary_tooltip text="…" … >}}` read as its text; any other
+/// shortcode left out, said in `notes`.
+pub(super) fn description_of(body: &str, notes: &mut Vec<String>) -> Option<String> {
     let mut out = String::new();
     let mut rest = body;
     while let Some(start) = rest.find("{{<") {
@@ -226,10 +237,7 @@ fn description(body: &str, r: &mut Repairs, path: &str) -> Option<String> {
             Some(text) if shortcode.trim_start().starts_with("glossary_tooltip") => {
                 out.push_str(text)
             }
-            _ => r.note(
-                path,
-                format!("shortcode {} left out", quoted(shortcode.trim())),
-            ),
+            _ => notes.push(format!("shortcode {} left out", quoted(shortcode.trim()))),
         }
         rest = &rest[start + len + 3..];
     }

@@ -9,6 +9,8 @@
 //!   state, a version, a `since` and capability flags.
 //! - `k8s_gates`: kubernetes/website's per-gate pages (a directory), their
 //!   front matter's stages, default, lock and removal.
+//! - `k8s_table`: kubernetes/website's feature-gates page before that (until
+//!   2023), its `Feature | Default | Stage | Since | Until` tables.
 //! - `mapping`: any list or map of entries, with a mapping file naming
 //!   which field is which.
 //! - `envoy`: Envoy's `extensions_metadata.yaml`: extensions with a status,
@@ -34,6 +36,7 @@ mod envoy;
 mod istio;
 mod k8s;
 mod k8s_gates;
+mod k8s_table;
 mod mapping;
 mod read;
 
@@ -42,6 +45,7 @@ pub use envoy::import_envoy;
 pub use istio::import_istio;
 pub use k8s::{compare_versions, import_k8s};
 pub use k8s_gates::import_k8s_gates;
+pub use k8s_table::{import_k8s_gate_table, is_gate_table};
 pub use mapping::{import_mapped, Mapping};
 pub(crate) use read::documents;
 
