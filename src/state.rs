@@ -78,6 +78,10 @@ pub struct State {
     pub warnings: Rc<Vec<String>>,
     /// Whether every row is shown, past [`ROW_LIMIT`].
     pub show_all_rows: bool,
+    /// Whether this is still the prerendered view, whose markup holds every
+    /// row (so that a page reads whole without JavaScript): its rows all
+    /// stay until the view changes.
+    pub prerendered_rows: bool,
     /// Whether the last action was a keystroke in the search box.
     pub typing: bool,
     /// The feature a `#feature-<id>` link points at: scrolled to, highlighted,
@@ -121,6 +125,7 @@ impl State {
             change: Change::LeaveUrl,
             warnings: Rc::new(warnings),
             show_all_rows: false,
+            prerendered_rows: false,
             typing: false,
             pinned: None,
             live: false,
@@ -128,10 +133,12 @@ impl State {
         }
     }
 
-    /// A view of a catalogue that came with the page: the default view, as prerendered.
+    /// A view of a catalogue that came with the page: the default view, as
+    /// prerendered, every row of it.
     pub fn ready(catalogue: CatalogueRef) -> Self {
         State {
             load: Load::Ready(catalogue),
+            prerendered_rows: true,
             ..State::new(ViewQuery::default(), Vec::new())
         }
     }
@@ -189,7 +196,7 @@ impl State {
 
     /// How many rows the matrix renders before its "show all" button.
     pub fn row_limit(&self) -> usize {
-        if self.show_all_rows {
+        if self.show_all_rows || self.prerendered_rows {
             usize::MAX
         } else {
             ROW_LIMIT
@@ -364,6 +371,9 @@ impl Reducible for State {
                 next.change = Change::LeaveUrl;
             }
         }
+        if next.view != self.view {
+            next.prerendered_rows = false;
+        }
         if quiet {
             next.change = Change::LeaveUrl;
             next.warnings = self.warnings.clone();
@@ -455,6 +465,27 @@ mod tests {
         let start = Rc::new(State::new(ViewQuery::default(), Vec::new()));
         assert_eq!(start.row_limit(), ROW_LIMIT);
         assert_eq!(reduce(start, Action::ShowAllRows).row_limit(), usize::MAX);
+    }
+
+    #[test]
+    fn a_prerendered_view_keeps_all_its_rows_until_the_view_changes() {
+        let start = Rc::new(loaded());
+        assert_eq!(start.row_limit(), usize::MAX, "the markup has every row");
+        let live = reduce(start.clone(), Action::Live);
+        assert_eq!(live.row_limit(), usize::MAX);
+        let same = reduce(
+            live.clone(),
+            Action::FromUrl(ViewQuery::default(), Vec::new()),
+        );
+        assert_eq!(
+            same.row_limit(),
+            usize::MAX,
+            "the URL asked for the same view"
+        );
+        let searched = reduce(live, Action::Search("a".into()));
+        assert_eq!(searched.row_limit(), ROW_LIMIT);
+        let back = reduce(searched, Action::Search(String::new()));
+        assert_eq!(back.row_limit(), ROW_LIMIT, "a new view: the limit again");
     }
 
     #[test]

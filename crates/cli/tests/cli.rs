@@ -654,10 +654,81 @@ fn kubernetes_single_page_feature_gate_tables_import_with_their_typos_reported()
     let o = cli(&["import", page.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("repair: line 101: stage \"Beta`\" read as \"Beta\"\n"), "{stderr}");
-    assert!(stderr.ends_with("dropped 1 field, repaired 2\n"), "{stderr}");
+    assert!(
+        stderr.contains("repair: line 101: stage \"Beta`\" read as \"Beta\"\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("dropped 1 field, repaired 2\n"),
+        "{stderr}"
+    );
     let c = catalogue::load_str(&stdout(&o)).expect("a valid catalogue");
     assert_eq!(c.features.len(), 145);
     let o = cli(&["import", "--strict", page.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
+}
+
+/// `text` as the prerendered markup writes it.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn every_link_description_note_and_value_of_the_imported_examples_is_in_their_markup() {
+    use catalogue::inline::{parse_inline, Segment};
+    for example in ["dapr.json", "envoy.json", "kubernetes.json"] {
+        let path = root().join("examples").join(example);
+        let o = cli(&["render", path.to_str().unwrap(), "--view", "table"]);
+        assert_eq!(o.status.code(), Some(0), "{example}");
+        let html = stdout(&o);
+        // The markup a reader sees, not the catalogue's data block after it.
+        let shown = &html[..html.find("<script").expect("a data block")];
+        let c = catalogue::load_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut checked = 0;
+        for f in &c.features {
+            assert!(shown.contains(&escaped(&f.name)), "{example} {}", f.id);
+            checked += 1;
+            if let Some(link) = &f.link {
+                assert!(
+                    shown.contains(&format!("href=\"{}\"", escaped(link))),
+                    "{example} {}",
+                    f.id
+                );
+                checked += 1;
+            }
+            for text in [&f.description, &f.note].into_iter().flatten() {
+                for segment in parse_inline(text) {
+                    let (words, url) = match segment {
+                        Segment::Text(t) => (t, None),
+                        Segment::Link { text, url } => (text, Some(url)),
+                    };
+                    assert!(
+                        shown.contains(&escaped(&words)),
+                        "{example} {}: {words}",
+                        f.id
+                    );
+                    if let Some(url) = url.filter(|u| u.starts_with("http")) {
+                        assert!(shown.contains(&escaped(&url)), "{example} {}: {url}", f.id);
+                    }
+                    checked += 1;
+                }
+            }
+            for a in &c.attributes {
+                if let Some(catalogue::Value::Text(v)) = f.attributes.get(&a.id) {
+                    let label = a.values.iter().find(|c| &c.id == v).map_or(v, |c| &c.label);
+                    assert!(
+                        shown.contains(&escaped(label)),
+                        "{example} {}: {label}",
+                        f.id
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "{example}: {checked}");
+    }
 }
