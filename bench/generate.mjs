@@ -82,3 +82,31 @@ export function releaseCatalogue(count, nReleases = 30, locale = 'en', seed = 42
   }
   return { ...c, releases };
 }
+
+/// `syntheticCatalogue(count)` with five attribute columns, as Dapr's or
+/// Envoy's catalogues have them: two bools (`default`, `ttl`), two enums
+/// (`posture`, three values; `provider`, four) and a text (`version`);
+/// every feature has each, but a tenth lack the text. The same for the same
+/// arguments; `syntheticCatalogue`'s catalogues do not change.
+export function attributeCatalogue(count, locale = 'en', seed = 42) {
+  const c = syntheticCatalogue(count, locale, seed);
+  const r = rng(seed + count + 7919);
+  const choice = (id, label, values) => ({ id, label, kind: 'enum', values: values.map((v) => ({ id: v.toLowerCase().replace(/\W+/g, '-'), label: v })) });
+  const attributes = [
+    { id: 'default', label: 'On by default', kind: 'bool' },
+    choice('posture', 'Security posture', ['Robust', 'Requires trust', 'Unknown']),
+    choice('provider', 'Provider', ['Generic', 'AWS', 'Azure', 'GCP']),
+    { id: 'ttl', label: 'TTL', kind: 'bool' },
+    { id: 'version', label: 'Version', kind: 'text' },
+  ];
+  for (const f of c.features) {
+    f.attributes = {
+      default: r() < 0.6,
+      posture: attributes[1].values[Math.floor(r() * 3)].id,
+      provider: attributes[2].values[Math.floor(r() * 4)].id,
+      ttl: r() < 0.4,
+    };
+    if (r() < 0.9) f.attributes.version = `v${1 + Math.floor(r() * 3)}`;
+  }
+  return { ...c, attributes };
+}

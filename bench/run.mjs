@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { syntheticCatalogue, releaseCatalogue } from './generate.mjs';
+import { syntheticCatalogue, releaseCatalogue, attributeCatalogue } from './generate.mjs';
 import { serve, launch } from '../tests/e2e/harness.mjs';
 import { twiggyTables } from './twiggy.mjs';
 
@@ -35,6 +35,10 @@ const QUERY = smoke ? 'tra' : 'traffi';
 // that "show all" is measured too.
 const RELEASE_SIZES = smoke ? [[250, 30]] : [[1000, 30], [10000, 30]];
 const releaseFile = ([n, k]) => `data/releases-${n}x${k}.json`;
+// A synthetic catalogue with five attribute columns (two bools, two enums, a
+// text), for ours against DataTables with the same columns.
+const ATTRIBUTE_SIZE = smoke ? 200 : 10000;
+const attributeFile = `data/attributes-${ATTRIBUTE_SIZE}x5.json`;
 
 // ---------- sizes ----------
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -76,6 +80,7 @@ fs.copyFileSync(path.join(nodeModules, 'datatables.net', 'js', 'dataTables.min.j
 fs.copyFileSync(path.join(root, 'data', 'features.zh.json'), path.join(site, 'data', 'seed.json'));
 fs.copyFileSync(path.join(root, 'examples', 'kubernetes.json'), path.join(site, 'data', 'kubernetes.json'));
 for (const n of SIZES) fs.writeFileSync(path.join(site, 'data', `features-${n}.json`), JSON.stringify(syntheticCatalogue(n, 'en')));
+fs.writeFileSync(path.join(site, attributeFile), JSON.stringify(attributeCatalogue(ATTRIBUTE_SIZE, 'en')));
 for (const size of RELEASE_SIZES) fs.writeFileSync(path.join(site, releaseFile(size)), JSON.stringify(releaseCatalogue(...size, 'en')));
 
 // With a viewport meta, as docs pages have: on the mobile profile, pages lay out
@@ -103,7 +108,15 @@ const rowsOf = `const c = await (await fetch(new URLSearchParams(location.search
 const stage = Object.fromEntries(c.stages.map((s) => [s.id, s.label]));
 const category = Object.fromEntries(c.categories.map((s) => [s.id, s.label]));
 for (const s of c.stages) document.getElementById('stage').append(new Option(s.label, s.label));
-const values = c.features.map((f) => ({ name: f.name, stage: stage[f.stage], category: category[f.category], note: f.note || '' }));`;
+const values = c.features.map((f) => ({ name: f.name, stage: stage[f.stage], category: category[f.category], note: f.note || '' }));
+// The catalogue's attribute columns, if any, as a docs team would show them:
+// a bool as ✓ or ✗, an enum by its label, a text as it is.
+const attributes = c.attributes || [];
+for (const a of attributes) document.querySelector('#t thead tr').insertBefore(Object.assign(document.createElement('th'), { textContent: a.label }), document.querySelector('#t thead th:last-child'));
+c.features.forEach((f, i) => { for (const a of attributes) {
+  const v = f.attributes?.[a.id];
+  values[i]['a_' + a.id] = v === undefined ? '–' : a.kind === 'bool' ? (v ? '✓' : '✗') : a.kind === 'enum' ? a.values.find((x) => x.id === v).label : v;
+} });`;
 fs.writeFileSync(path.join(site, 'listjs.html'), page('List.js', '<script src="list.js"></script><script type="module" src="listjs.mjs"></script>', `<div id="list">${peerBody}</div>`));
 fs.writeFileSync(path.join(site, 'listjs.mjs'), `${rowsOf}
 const list = new List('list', { valueNames: ['name', 'stage', 'category', 'note'],
@@ -115,7 +128,7 @@ fs.writeFileSync(path.join(site, 'datatables.mjs'), `${rowsOf}
 // ?rows=N: N rows a page (DataTables shows 10 by default; this widget up to 200).
 const pageLength = Number(new URLSearchParams(location.search).get('rows')) || 10;
 const table = new DataTable('#t', { data: values, pageLength, lengthMenu: [10, 25, 50, 100, 200],
-  columns: [{ data: 'name' }, { data: 'stage' }, { data: 'category' }, { data: 'note' }],
+  columns: [{ data: 'name' }, { data: 'stage' }, { data: 'category' }, ...attributes.map((a) => ({ data: 'a_' + a.id })), { data: 'note' }],
   createdRow: (row) => row.classList.add('row') });
 document.getElementById('stage').addEventListener('change', (e) => table.column(1).search(e.target.value ? '^' + e.target.value + '$' : '', { regex: true, smart: false }).draw());
 `);
@@ -294,6 +307,8 @@ async function rounds(label, src, subjects, options = {}) {
 
 const results = [];
 const datasets = [['seed (42)', '', ['feature-matrix, prerendered', 'feature-matrix', 'static HTML']], ...SIZES.map((n) => [`${n}`, `data/features-${n}.json`, ['feature-matrix', 'List.js', 'DataTables', 'DataTables, 200 rows a page']]),
+  // Five attribute columns, ours against DataTables with the same columns.
+  ...(onlySizes ? [] : [[`${ATTRIBUTE_SIZE} × 5 attributes`, attributeFile, ['feature-matrix', 'DataTables', 'DataTables, 200 rows a page']]]),
   // Real data: every Kubernetes feature gate with its history (examples/kubernetes.json).
   ...(smoke ? [] : [['Kubernetes (193, real)', 'data/kubernetes.json', ['feature-matrix', 'List.js', 'DataTables', 'DataTables, 200 rows a page']]])];
 for (const [label, src, subjects] of mobileOnly || releasesOnly ? [] : datasets.filter(([label]) => !onlySizes || onlySizes.map(String).includes(label))) {
@@ -541,7 +556,7 @@ const oursLat = latencyMedian(find(big, 'feature-matrix'));
 const listLat = latencyMedian(find(big, 'List.js'));
 if (oursLat !== undefined && listLat !== undefined) targets.push([`${big} features: keystroke median ≤ List.js`, `${ms(oursLat)} ms vs ${ms(listLat)} ms`, verdict(oursLat <= listLat)]);
 // Against DataTables at the same number of visible rows (200 a page, as this widget shows).
-for (const n of SIZES.map(String)) {
+for (const n of [...SIZES.map(String), `${ATTRIBUTE_SIZE} × 5 attributes`]) {
   const ours = find(n, 'feature-matrix');
   const dt = find(n, 'DataTables, 200 rows a page');
   if (!ours || !dt) continue;
