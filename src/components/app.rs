@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::controls::controls;
 use super::intro::intro;
-use super::release_matrix::{maturity_chart, ReleaseMatrix};
+use super::release_matrix::{MaturityChart, ReleaseMatrix};
 use super::takeover::{use_scroll_to_pinned, use_takeover};
 use super::{
     definitions_dialog, error_panel, inline_text, summary_grid, use_definitions_dialog,
@@ -170,7 +170,7 @@ fn features(
     } else if state.mode(config.view) == ViewMode::Releases {
         html! {
             <>
-                { maturity_chart(c, &rows.maturity, text, release, &send.release) }
+                <MaturityChart catalogue={c.clone()} counts={rows.maturity.clone()} {text} selected={release} onrelease={send.release.clone()} />
                 <ReleaseMatrix catalogue={c.clone()} rows={Rc::new(shown)} limit={state.row_limit()} grouped={view.sort.is_none()} search={(*rows.search).clone()} {text}
                     {release} changed={state.changed_span()} onrelease={send.release.clone()} onshowall={send.show_all.clone()} live={state.live} />
             </>

@@ -37,9 +37,11 @@ pub struct ReleaseMatrixProps {
     pub live: bool,
 }
 
-/// The release matrix's first screen: the rows its box (80% of the
-/// window) shows, each a cell per release, so fewer than the table's.
-const SCREEN_ROWS: usize = 24;
+/// The release matrix's first screen: the rows its box shows (80% of a
+/// 900 px window is 720 px; less its headers, rows of two lines, about 40 px
+/// each, fill it with 16), each a cell per release, so fewer than the
+/// table's. The rest follow a frame later.
+const SCREEN_ROWS: usize = 16;
 
 /// Most rows the release matrix renders, "show all" or not: a row is a
 /// cell per release, and the page stays quick with tens of thousands of
@@ -63,6 +65,61 @@ fn short_label(stage: &Stage) -> String {
     }
 }
 
+/// What each stage's cells say, made once per catalogue and shared by every
+/// row (cloning an `AttrValue` copies no text): a matrix of 10k features
+/// over 30 releases then builds no string per cell.
+pub struct CellTexts {
+    /// Per stage, in the catalogue's order.
+    stages: Vec<StageCell>,
+    removed: StageCell,
+    not_yet: AttrValue,
+    not_yet_class: AttrValue,
+}
+
+/// One stage's cell: its short label, its name (and with "changed"), its
+/// classes (and when it changed).
+struct StageCell {
+    short: AttrValue,
+    name: AttrValue,
+    changed_name: AttrValue,
+    class: AttrValue,
+    changed_class: AttrValue,
+}
+
+impl StageCell {
+    fn new(tone: &str, short: String, name: String, text: &UiText) -> Self {
+        StageCell {
+            short: short.into(),
+            changed_name: format!("{name}, {}", text.stage_changed).into(),
+            name: name.into(),
+            class: format!("fm-rm-cell fm-tone-{tone}").into(),
+            changed_class: format!("fm-rm-cell fm-tone-{tone} fm-rm-changed").into(),
+        }
+    }
+}
+
+impl CellTexts {
+    pub fn new(c: &Catalogue, text: &'static UiText) -> Self {
+        CellTexts {
+            stages: c
+                .stages
+                .iter()
+                .map(|s| StageCell::new(s.tone.as_str(), short_label(s), s.label.clone(), text))
+                .collect(),
+            removed: StageCell::new("removed", "×".into(), text.removed.into(), text),
+            not_yet: text.not_yet.into(),
+            not_yet_class: "fm-rm-cell fm-tone-none".into(),
+        }
+    }
+}
+
+impl PartialEq for CellTexts {
+    /// Made once per catalogue and language: the same texts are the same value.
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 /// The release matrix: paced like the table (`pacing.rs`), each row a
 /// memoised [`ReleaseRow`].
 #[component]
@@ -78,6 +135,7 @@ pub fn ReleaseMatrix(props: &ReleaseMatrixProps) -> Html {
         None,
         props.live,
     );
+    let cells = use_memo((c.clone(), text.locale), |(c, _)| CellTexts::new(c, text));
     let headers: Html = c
         .releases
         .iter()
@@ -104,7 +162,7 @@ pub fn ReleaseMatrix(props: &ReleaseMatrixProps) -> Html {
         html! {
             <ReleaseRow key={c.features[i].id.clone()} catalogue={c.clone()} index={i}
                 search={paced.search(&props.search, current).clone()} {text}
-                release={props.release} changed={props.changed} />
+                release={props.release} changed={props.changed} cells={cells.clone()} />
         }
     };
     // One group per category in catalogue order, or one unnamed group when
@@ -175,6 +233,8 @@ pub struct ReleaseRowProps {
     pub text: &'static UiText,
     pub release: Option<usize>,
     pub changed: Option<(Option<usize>, usize)>,
+    /// What each stage's cells say ([`CellTexts`]).
+    pub cells: Rc<CellTexts>,
 }
 
 /// One feature: its name (and how its stage changed, with "changed" on),
@@ -190,46 +250,39 @@ pub fn ReleaseRow(props: &ReleaseRowProps) -> Html {
         .map(|change| change_text(c, change, props.text));
     // The feature's stage in each release, read once; a cell is "changed"
     // by `history::changed_in`'s rule over them.
-    let ids: Vec<Option<&str>> = (0..c.releases.len())
-        .map(|rank| history::stage_at(c, feature, rank))
-        .collect();
+    let ids = history::stages_by_release(c, feature);
     let removed = history::removed_rank(c, feature);
+    let texts = &props.cells;
     let cells: Html = (0..c.releases.len())
         .map(|rank| {
-            let stage = ids[rank].and_then(|id| c.stage(id));
-            let gone = stage.is_none() && removed.is_some_and(|r| r <= rank);
-            let changed = history::has_timeline(feature)
-                && history::differs_from_before(|r| ids[r], rank);
-            let class = format!(
-                "fm-rm-cell fm-tone-{}{}{}",
-                match stage {
-                    Some(s) => s.tone.as_str(),
-                    None if gone => "removed",
-                    None => "none",
-                },
-                if changed { " fm-rm-changed" } else { "" },
-                if props.release == Some(rank) {
-                    " fm-rm-selected"
-                } else {
-                    ""
-                },
-            );
-            let (short, name) = match stage {
-                None if gone => ("×".to_string(), props.text.removed.to_string()),
-                None => {
-                    return html! {
-                        <td class={class}><span class="fm-visually-hidden">{props.text.not_yet}</span></td>
-                    };
-                }
-                Some(s) if changed => (
-                    short_label(s),
-                    format!("{}, {}", s.label, props.text.stage_changed),
-                ),
-                Some(s) => (short_label(s), s.label.clone()),
+            let stage = ids[rank].map(|id| c.stage_rank(id));
+            let cell = match stage {
+                Some(s) => texts.stages.get(s),
+                None if removed.is_some_and(|r| r <= rank) => Some(&texts.removed),
+                None => None,
             };
-            html! {
-                <td {class}><span aria-hidden="true">{short}</span><span class="fm-visually-hidden">{name}</span></td>
-            }
+            let selected = |class: &AttrValue| {
+                if props.release == Some(rank) {
+                    AttrValue::from(format!("{class} fm-rm-selected"))
+                } else {
+                    class.clone()
+                }
+            };
+            let Some(cell) = cell else {
+                let class = selected(&texts.not_yet_class);
+                return html! { <td {class}>{texts.not_yet.clone()}</td> };
+            };
+            let changed =
+                history::has_timeline(feature) && history::differs_from_before(|r| ids[r], rank);
+            let (class, name) = if changed {
+                (&cell.changed_class, &cell.changed_name)
+            } else {
+                (&cell.class, &cell.name)
+            };
+            let class = selected(class);
+            // One element a cell: the full name is its text (read out, and
+            // copied), the short label shows from `data-short` (the CSS).
+            html! { <td {class} data-short={cell.short.clone()}>{name.clone()}</td> }
         })
         .collect();
     html! {
@@ -260,17 +313,27 @@ pub fn change_text(
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct MaturityChartProps {
+    pub catalogue: CatalogueRef,
+    /// Features per stage in each release, `[release][stage]`.
+    pub counts: Rc<Vec<Vec<usize>>>,
+    pub text: &'static UiText,
+    /// The selected release's rank (its bar stands out).
+    pub selected: Option<usize>,
+    /// A bar's click: that release, or the latest again.
+    pub onrelease: Callback<Option<String>>,
+}
+
 /// Features per stage in each release as stacked bars (a click on a bar
 /// selects its release), and the same numbers as a table for screen readers
-/// and without the picture. `counts` is `[release][stage]`. One path per
-/// stage and one click handler for the picture: each element is code.
-pub fn maturity_chart(
-    c: &Catalogue,
-    counts: &[Vec<usize>],
-    text: &'static UiText,
-    selected: Option<usize>,
-    onrelease: &Callback<Option<String>>,
-) -> Html {
+/// and without the picture. One path per stage and one click handler for
+/// the picture: each element is code. A component, so that a keystroke,
+/// which changes the rows but not the counts, does not draw it again.
+#[component]
+pub fn MaturityChart(props: &MaturityChartProps) -> Html {
+    let (c, counts, text) = (&props.catalogue, &props.counts[..], props.text);
+    let (selected, onrelease) = (props.selected, &props.onrelease);
     const BAR: usize = 32;
     const HEIGHT: usize = 120;
     let most = counts

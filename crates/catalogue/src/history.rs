@@ -37,6 +37,31 @@ pub fn stage_as_of<'a>(
     }
 }
 
+/// The feature's stage in every release, oldest first: [`stage_at`] for
+/// each rank, in one pass (each history entry's release looked up once).
+pub fn stages_by_release<'a>(catalogue: &Catalogue, feature: &'a Feature) -> Vec<Option<&'a str>> {
+    let n = catalogue.releases.len();
+    let removed = removed_rank(catalogue, feature).unwrap_or(usize::MAX);
+    let mut out = vec![None; n];
+    if feature.history.is_empty() {
+        out[..removed.min(n)].fill(Some(feature.stage.as_str()));
+        return out;
+    }
+    let mut current = None;
+    let mut entries = feature
+        .history
+        .iter()
+        .filter_map(|c| Some((catalogue.release_rank(&c.since)?, c.stage.as_str())))
+        .peekable();
+    for (rank, slot) in out.iter_mut().enumerate().take(removed.min(n)) {
+        while let Some((_, stage)) = entries.next_if(|(r, _)| *r <= rank) {
+            current = Some(stage);
+        }
+        *slot = current;
+    }
+    out
+}
+
 /// Whether the feature's stage at `rank` differs from its stage at the
 /// release before, a feature new or removed in `rank` included. Never for a
 /// feature without history or removal.

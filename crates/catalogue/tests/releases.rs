@@ -195,3 +195,24 @@ fn the_kubernetes_chart_adds_up_to_the_gates_present_in_each_release() {
         c.features.len()
     );
 }
+
+#[test]
+fn stages_by_release_is_stage_at_in_every_release() {
+    use feature_matrix_catalogue::history::{stage_at, stages_by_release};
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kubernetes.json");
+    let mut c =
+        feature_matrix_catalogue::load_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    // Removals, with history and without.
+    c.features[0].removed = Some(feature_matrix_catalogue::Removal {
+        since: c.releases[c.releases.len() - 2].clone(),
+    });
+    c.features[1].history.clear();
+    c.features[1].removed = Some(feature_matrix_catalogue::Removal {
+        since: c.releases[3].clone(),
+    });
+    for f in &c.features {
+        let each: Vec<Option<&str>> = (0..c.releases.len()).map(|r| stage_at(&c, f, r)).collect();
+        assert_eq!(stages_by_release(&c, f), each, "{}", f.id);
+    }
+}
