@@ -128,18 +128,21 @@ pub fn mount(element: Element, config: MountConfig) {
         config,
         preloaded: None,
         typed: None,
+        markup: false,
     };
     let host = element.clone();
     let handle = match take_prerendered(&element) {
         Some(Ok((catalogue, typed))) => {
             props.preloaded = Some(state::CatalogueRef(std::rc::Rc::new(catalogue)));
             props.typed = typed;
-            let renderer = yew::Renderer::<components::App>::with_root_and_props(element, props);
             // A catalogue block alone (no markup) is data for a client render.
-            if host.child_element_count() == 0 {
-                renderer.render()
-            } else {
+            props.markup = host.child_element_count() > 0;
+            let markup = props.markup;
+            let renderer = yew::Renderer::<components::App>::with_root_and_props(element, props);
+            if markup {
                 renderer.hydrate()
+            } else {
+                renderer.render()
             }
         }
         Some(Err(e)) => {

@@ -24,6 +24,7 @@ pub async fn render_fragment(catalogue: Catalogue, config: MountConfig) -> Strin
         config,
         preloaded: Some(CatalogueRef(Rc::new(catalogue))),
         typed: None,
+        markup: true,
     };
     let html = LocalServerRenderer::<App>::with_props(props).render().await;
     format!(

@@ -134,11 +134,11 @@ impl State {
     }
 
     /// A view of a catalogue that came with the page: the default view, as
-    /// prerendered, every row of it.
-    pub fn ready(catalogue: CatalogueRef) -> Self {
+    /// prerendered, every row of it when the page has (or gets) its markup.
+    pub fn ready(catalogue: CatalogueRef, markup: bool) -> Self {
         State {
             load: Load::Ready(catalogue),
-            prerendered_rows: true,
+            prerendered_rows: markup,
             ..State::new(ViewQuery::default(), Vec::new())
         }
     }
@@ -418,7 +418,7 @@ mod tests {
 
     fn loaded() -> State {
         let c = catalogue::load_str(catalogue::BUNDLED_EN).unwrap();
-        State::ready(CatalogueRef(Rc::new(c)))
+        State::ready(CatalogueRef(Rc::new(c)), true)
     }
 
     #[test]

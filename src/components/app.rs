@@ -32,6 +32,12 @@ pub struct AppProps {
     /// widget took over; applied as a search once it is live.
     #[prop_or_default]
     pub typed: Option<String>,
+    /// Whether the first render makes (prerendering) or takes over
+    /// (hydrating) markup with the catalogue's rows: all of them, then, so
+    /// that the page reads whole without JavaScript. A catalogue block
+    /// alone is data for a client render, paced and limited like a fetch.
+    #[prop_or_default]
+    pub markup: bool,
 }
 
 /// One widget instance: loads its catalogue, keeps its view in sync with the
@@ -46,7 +52,7 @@ pub fn App(props: &AppProps) -> Html {
     let prefix = config.url_state.clone();
     let hydrating = props.preloaded.is_some();
     let state = use_reducer(|| match (&props.preloaded, &prefix) {
-        (Some(catalogue), _) => State::ready(catalogue.clone()),
+        (Some(catalogue), _) => State::ready(catalogue.clone(), props.markup),
         // A client-only render has no markup to match: read the URL at once.
         (None, Some(prefix)) => {
             let parsed = url::read_view(prefix);
