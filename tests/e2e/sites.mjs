@@ -61,14 +61,13 @@ function copyExample(source, dir) {
   });
 }
 
-/// Builds examples/<name> in a fresh temporary directory; returns its paths and timings.
-export function buildSite(name, outDir) {
-  assert.ok(tarball && fs.existsSync(tarball), `FM_TARBALL names the packed package (${tarball})`);
+/// The framework of examples/<name> installed from its lockfile, once per
+/// lockfile (and Node and npm version), under the cache; a half-done install
+/// is never reused. Returns where, whether it was there already, and the
+/// seconds `npm ci` took. `cargo xtask test` calls it early, in the
+/// background (`xtask/node/prefetch-sites.mjs`), while Rust compiles.
+export function installFramework(name, log) {
   const source = path.join(root, 'examples', name);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fm-${name}-`));
-  const log = path.join(dir, 'build.log');
-  copyExample(source, dir);
-
   const npmVersion = spawnSync('npm', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
   const key = crypto.createHash('sha256')
     .update(fs.readFileSync(path.join(source, 'package.json')))
@@ -76,15 +75,13 @@ export function buildSite(name, outDir) {
     .update(`${process.version} ${npmVersion}`)
     .digest('hex').slice(0, 16);
   const installed = path.join(cache, 'sites', `${name}-${key}`);
-  const timings = { cached: fs.existsSync(path.join(installed, 'node_modules')) };
-  const start = performance.now();
-  if (!timings.cached) {
-    // The framework from the lockfile, once per lockfile; a half-done install is never reused.
+  const result = { installed, cached: fs.existsSync(path.join(installed, 'node_modules')) };
+  if (!result.cached) {
     const staging = `${installed}.partial-${process.pid}`;
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging, { recursive: true });
     for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(source, file), path.join(staging, file));
-    timings.ci = run(staging, 'npm', ['ci', '--prefer-offline'], log);
+    result.ci = run(staging, 'npm', ['ci', '--prefer-offline'], log);
     fs.rmSync(installed, { recursive: true, force: true });
     fs.renameSync(staging, installed);
     // Installs for an older lockfile are of no more use.
@@ -94,6 +91,19 @@ export function buildSite(name, outDir) {
       }
     }
   }
+  return result;
+}
+
+/// Builds examples/<name> in a fresh temporary directory; returns its paths and timings.
+export function buildSite(name, outDir) {
+  assert.ok(tarball && fs.existsSync(tarball), `FM_TARBALL names the packed package (${tarball})`);
+  const source = path.join(root, 'examples', name);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fm-${name}-`));
+  const log = path.join(dir, 'build.log');
+  copyExample(source, dir);
+  const start = performance.now();
+  const { installed, cached, ci } = installFramework(name, log);
+  const timings = { cached, ci };
   run(dir, 'cp', ['-a', path.join(installed, 'node_modules'), path.join(dir, 'node_modules')]);
   // What a docs team does: `npm install feature-matrix`, here from the packed tarball.
   timings.tarball = run(dir, 'npm', ['install', '--prefer-offline', tarball], log);

@@ -25,6 +25,9 @@ pub fn run() -> ExitCode {
         }
     };
     let mut tally = Tally::default();
+    // The docs frameworks' installs (network and disk) overlap the Rust
+    // builds (the processor): on a fresh machine that is a minute or more.
+    let prefetch = prefetch_sites(&env);
 
     check(
         &mut tally,
@@ -124,6 +127,10 @@ pub fn run() -> ExitCode {
         }
         Err(e) => fail(&mut tally, &e),
     }
+    if let Some(mut child) = prefetch {
+        // Before the tests that use the installs, so no two install one.
+        let _ = child.wait();
+    }
     tests(
         &mut tally,
         "end-to-end tests",
@@ -161,6 +168,20 @@ fn browser_tests(env: &Env) -> Command {
     .env("CHROMEDRIVER", "/usr/bin/chromedriver")
     .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     cmd
+}
+
+/// Starts `xtask/node/prefetch-sites.mjs` in the background, its output in
+/// `target/prefetch-sites.log`; `None` when it cannot start (the tests then
+/// install the frameworks themselves).
+fn prefetch_sites(env: &Env) -> Option<std::process::Child> {
+    let log = std::fs::File::create(env.root.join("target/prefetch-sites.log")).ok()?;
+    env.command("node")
+        .arg(env.root.join("xtask/node/prefetch-sites.mjs"))
+        .env("FM_NODE_MODULES", env.node_modules())
+        .stdout(log.try_clone().ok()?)
+        .stderr(log)
+        .spawn()
+        .ok()
 }
 
 fn end_to_end(env: &Env, tarball: Option<&Path>) -> Command {
