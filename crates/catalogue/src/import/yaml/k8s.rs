@@ -165,25 +165,36 @@ impl Gate<'_> {
         };
         let default = flag(r, "default");
         let locked = flag(r, "lockToDefault");
-        let stage = slug(&last.stage);
-        let deprecated = (stage == "deprecated").then(|| Deprecation {
-            since: history[history.len() - 1].since.clone(),
-            replacement: None,
-        });
         let attributes = [
             ("default".to_string(), Value::Bool(default)),
             ("locked".to_string(), Value::Bool(locked)),
         ];
         Feature {
-            id: self.id,
-            name: self.name,
-            category: "feature-gates".into(),
-            stage,
             attributes: attributes.into_iter().collect(),
-            history,
-            deprecated,
-            ..Feature::default()
+            ..gate_feature(self.id, self.name, history)
         }
+    }
+}
+
+/// A feature gate of one of the Kubernetes importers: in the one category,
+/// at the last stage of its `history` (never empty), deprecated since that
+/// entry when it is Deprecated.
+pub(super) fn gate_feature(id: String, name: String, history: Vec<StageChange>) -> Feature {
+    let last = history.last().cloned().unwrap_or(StageChange {
+        stage: String::new(),
+        since: String::new(),
+    });
+    Feature {
+        id,
+        name,
+        category: "feature-gates".into(),
+        deprecated: (last.stage == "deprecated").then(|| Deprecation {
+            since: last.since,
+            replacement: None,
+        }),
+        stage: last.stage,
+        history,
+        ..Feature::default()
     }
 }
 

@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 
 use yaml_rust2::Yaml;
 
-use super::k8s::{compare_versions, gate_attributes};
+use super::k8s::{compare_versions, gate_attributes, gate_feature};
 use super::{finish_files, parse_file, slug, Imported, Parts, Repairs, YamlOptions};
 use crate::import::{quoted, Dropped, ImportError};
-use crate::model::{Category, Deprecation, Feature, Removal, StageChange, Value};
+use crate::model::{Category, Feature, Removal, StageChange, Value};
 use crate::validate::is_valid_release;
 
 /// Reads the per-gate pages: `files` are (file name, text) pairs; pages
@@ -107,7 +107,6 @@ pub fn import_k8s_gates(
             });
             continue;
         };
-        let stage = last.stage.clone();
         let removed = match &doc["removed"] {
             Yaml::Boolean(true) => {
                 r.read(&doc["removed"]);
@@ -129,10 +128,6 @@ pub fn import_k8s_gates(
                 None
             }
         };
-        let deprecated = (stage == "deprecated").then(|| Deprecation {
-            since: last.since.clone(),
-            replacement: None,
-        });
         let mut attributes = BTreeMap::new();
         if let Some(default) = default {
             attributes.insert("default".to_string(), Value::Bool(default));
@@ -145,16 +140,10 @@ pub fn import_k8s_gates(
             &format!("{path}.title"),
         );
         features.push(Feature {
-            id,
-            name,
-            category: "feature-gates".into(),
-            stage,
-            history,
-            deprecated,
             removed,
             description,
             attributes,
-            ..Feature::default()
+            ..gate_feature(id, name, history)
         });
     }
     if features.is_empty() {

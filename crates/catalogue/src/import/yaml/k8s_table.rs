@@ -11,11 +11,11 @@
 
 use std::collections::BTreeMap;
 
-use super::k8s::{compare_versions, gate_attributes, kebab};
+use super::k8s::{compare_versions, gate_attributes, gate_feature, kebab};
 use super::k8s_gates::{description_of, next_minor};
 use super::stages_in_order;
 use crate::import::{quoted, Dropped, ImportError, Imported, Repair};
-use crate::model::{Catalogue, Category, Deprecation, Feature, Removal, StageChange, Value};
+use crate::model::{Catalogue, Category, Feature, Removal, StageChange, Value};
 use crate::validate::is_valid_release;
 
 /// The stages the tables use, with the labels the catalogue gives them.
@@ -192,7 +192,6 @@ pub fn import_k8s_gate_table(
             }
         }
         let last = rows.last().expect("a gate has a row");
-        let stage = history.last().map(|h| h.stage.clone()).unwrap_or_default();
         // Removed in the release after the removed page's last `To`; a row
         // without one dates no removal.
         let removed = match (rows.iter().any(|r| r.removed), last.until.as_deref()) {
@@ -225,22 +224,12 @@ pub fn import_k8s_gate_table(
                 message: note,
             });
         }
-        let deprecated = (stage == "deprecated").then(|| Deprecation {
-            since: history.last().map(|h| h.since.clone()).unwrap_or_default(),
-            replacement: None,
-        });
         let id = crate::import::unique(kebab(&name), &mut used);
         features.push(Feature {
-            id,
-            name,
-            category: "feature-gates".into(),
-            stage,
-            history,
-            deprecated,
             removed,
             description,
             attributes,
-            ..Feature::default()
+            ..gate_feature(id, name, history)
         });
     }
     for name in descriptions.into_keys() {
