@@ -188,7 +188,7 @@ pub(super) fn gate_feature(id: String, name: String, history: Vec<StageChange>) 
         id,
         name,
         category: "feature-gates".into(),
-        deprecated: (last.stage == "deprecated").then(|| Deprecation {
+        deprecated: (last.stage == "deprecated").then_some(Deprecation {
             since: last.since,
             replacement: None,
         }),
