@@ -123,16 +123,16 @@ test('on a phone an attribute is a labelled line of the card', async () => {
   await tab.context().close();
 });
 
-for (const [name, page, options] of [
-  ['dapr light 1280', 'dapr.html', { colorScheme: 'light' }],
-  ['dapr dark 375', 'dapr.html', { colorScheme: 'dark', width: 375 }],
-  ['envoy dark 1280', 'envoy.html', { colorScheme: 'dark' }],
-  ['envoy light 375', 'envoy.html', { colorScheme: 'light', width: 375 }],
-]) {
-  test(`axe reports no violations with attribute columns (${name})`, async () => {
-    const tab = await open(page, '', { ...options, bypassCSP: true });
-    await screenshot(tab, `attributes-${name.replaceAll(' ', '-')}`);
-    assert.deepEqual(await axe(tab), []);
-    await tab.context().close();
-  });
+// Each example with attribute columns, in both themes at both widths.
+for (const [example, page] of [['dapr', 'dapr.html'], ['envoy', 'envoy.html'], ['kubernetes table', 'kubernetes.html?view=table']]) {
+  for (const [theme, width] of [['light', 1280], ['dark', 1280], ['light', 375], ['dark', 375]]) {
+    const name = `${example} ${theme} ${width}`;
+    test(`axe reports no violations with attribute columns (${name})`, async () => {
+      const [file, query] = page.split('?');
+      const tab = await open(file, query ? `?${query}` : '', { colorScheme: theme, width, bypassCSP: true });
+      await screenshot(tab, `attributes-${name.replaceAll(' ', '-')}`);
+      assert.deepEqual(await axe(tab), []);
+      await tab.context().close();
+    });
+  }
 }
