@@ -10,7 +10,7 @@ use catalogue::{Attribute, AttributeKind, Value};
 use yew::prelude::*;
 
 use super::controls::value_label;
-use super::pacing::{use_pacing, FIRST_SCREEN_ROWS};
+use super::pacing::{use_pacing, TABLE_SCREEN};
 use super::release_matrix::change_text;
 use super::{highlighted, inline_text, stage_badge, stage_bar, StageBarProps};
 use crate::i18n::UiText;
@@ -92,7 +92,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     let paced = use_pacing(
         props.rows.clone(),
         props.limit,
-        FIRST_SCREEN_ROWS,
+        TABLE_SCREEN,
         &props.search,
         props.pinned,
         props.live,

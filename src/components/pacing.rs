@@ -1,7 +1,8 @@
 //! Row pacing, shared by the table and the release matrix: when the rows
-//! change, the first screen's worth renders at once, with the later rows
-//! that are on the page already (a narrowing search keeps its rows: nothing
-//! is removed to be added again) and the pinned row; the rest, out of sight,
+//! change, the first screen's worth renders at once, with the pinned row
+//! and, in the table, the later rows that are on the page already (a
+//! narrowing search keeps its rows: nothing is removed to be added again);
+//! the rest, out of sight,
 //! once the reader has paused for [`CATCH_UP_MS`] (while typing, each
 //! keystroke postpones it). The reader sees the new first rows within one
 //! frame however long the list. The kept later rows keep the search
@@ -15,9 +16,23 @@ use catalogue::view::Search;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-/// The table's rows rendered in the same frame as a change of the rows (a
-/// screenful).
-pub const FIRST_SCREEN_ROWS: usize = 40;
+/// What a list renders in the frame of a change of its rows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct FirstScreen {
+    /// The rows at the top: a screenful.
+    pub rows: usize,
+    /// Whether the later rows already on the page stay. A frame paints every
+    /// row on the page again, so a list of many cells a row (the release
+    /// matrix) keeps none; one of few (the table) keeps them, and a
+    /// narrowing search then removes nothing to add it again.
+    pub keep_later: bool,
+}
+
+/// The table's first screen.
+pub const TABLE_SCREEN: FirstScreen = FirstScreen {
+    rows: 40,
+    keep_later: true,
+};
 
 /// The pause after which the rows past the first screen render.
 pub const CATCH_UP_MS: u32 = 120;
@@ -58,12 +73,12 @@ struct Pacing {
 }
 
 /// Paces `rows` (the first `limit` of them) for a list drawn with
-/// `search`; `screen` rows make its first screen.
+/// `search`, with `screen` as its first screen.
 #[hook]
 pub fn use_pacing(
     rows: Rc<Vec<usize>>,
     limit: usize,
-    screen: usize,
+    screen: FirstScreen,
     search: &Search,
     pinned: Option<usize>,
     live: bool,
@@ -111,7 +126,7 @@ pub fn use_pacing(
             }
         },
     );
-    let fresh = all.len().min(screen);
+    let fresh = all.len().min(screen.rows);
     let shown = shown
         .into_iter()
         .enumerate()
@@ -124,18 +139,19 @@ pub fn use_pacing(
     }
 }
 
-/// The rows to render in the frame of a change: the first `screen` of
-/// `rows`, then those of the rest that `rendered` (the rows on the page) has,
-/// and `pinned`, in `rows`' order.
+/// The rows to render in the frame of a change: the first `screen.rows` of
+/// `rows`, then (with `screen.keep_later`) those of the rest that `rendered`
+/// (the rows on the page) has, and `pinned`, in `rows`' order.
 fn first_screen(
     rows: &[usize],
     rendered: &[usize],
     pinned: Option<usize>,
-    screen: usize,
+    screen: FirstScreen,
 ) -> Vec<usize> {
-    let split = rows.len().min(screen);
-    let mut keep = vec![false; rows.iter().chain(rendered).max().map_or(0, |m| m + 1)];
-    for &i in rendered.iter().chain(&pinned) {
+    let split = rows.len().min(screen.rows);
+    let kept = if screen.keep_later { rendered } else { &[] };
+    let mut keep = vec![false; rows.iter().chain(kept).max().map_or(0, |m| m + 1)];
+    for &i in kept.iter().chain(&pinned) {
         if let Some(k) = keep.get_mut(i) {
             *k = true;
         }
@@ -146,31 +162,44 @@ fn first_screen(
 
 #[cfg(test)]
 mod tests {
-    use super::{first_screen, FIRST_SCREEN_ROWS};
+    use super::{first_screen, FirstScreen, TABLE_SCREEN};
+
+    const FIRST_SCREEN_ROWS: usize = TABLE_SCREEN.rows;
 
     #[test]
     fn a_change_renders_the_first_screen_and_the_later_rows_already_on_the_page() {
         let old: Vec<usize> = (0..200).collect();
         // A narrowing search: every row is on the page, all render at once.
         let narrowed: Vec<usize> = (0..200).step_by(2).collect();
-        assert_eq!(
-            first_screen(&narrowed, &old, None, FIRST_SCREEN_ROWS),
-            narrowed
-        );
+        assert_eq!(first_screen(&narrowed, &old, None, TABLE_SCREEN), narrowed);
         // New rows past the first screen wait for the catch-up; the order is kept.
         let new: Vec<usize> = (150..350).collect();
-        let shown = first_screen(&new, &old, None, FIRST_SCREEN_ROWS);
+        let shown = first_screen(&new, &old, None, TABLE_SCREEN);
         let mut expected: Vec<usize> = (150..150 + FIRST_SCREEN_ROWS).collect();
         expected.extend(150 + FIRST_SCREEN_ROWS..200);
         assert_eq!(shown, expected);
         // The pinned row renders at once, wherever it is.
-        let with_pin = first_screen(&new, &old, Some(300), FIRST_SCREEN_ROWS);
+        let with_pin = first_screen(&new, &old, Some(300), TABLE_SCREEN);
         assert_eq!(with_pin.last(), Some(&300));
         assert_eq!(with_pin.len(), expected.len() + 1);
         // Short lists render whole.
+        assert_eq!(first_screen(&[7, 3], &[], None, TABLE_SCREEN), vec![7, 3]);
+    }
+
+    #[test]
+    fn a_list_that_keeps_no_later_rows_renders_the_first_screen_and_the_pinned_row() {
+        let screen = FirstScreen {
+            rows: 16,
+            keep_later: false,
+        };
+        let old: Vec<usize> = (0..200).collect();
+        let narrowed: Vec<usize> = (0..200).step_by(2).collect();
         assert_eq!(
-            first_screen(&[7, 3], &[], None, FIRST_SCREEN_ROWS),
-            vec![7, 3]
+            first_screen(&narrowed, &old, None, screen),
+            (0..32).step_by(2).collect::<Vec<_>>()
         );
+        let mut with_pin: Vec<usize> = (0..32).step_by(2).collect();
+        with_pin.push(150);
+        assert_eq!(first_screen(&narrowed, &old, Some(150), screen), with_pin);
     }
 }

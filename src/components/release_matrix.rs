@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::highlighted;
-use super::pacing::use_pacing;
+use super::pacing::{use_pacing, FirstScreen};
 use crate::i18n::UiText;
 use crate::state::CatalogueRef;
 
@@ -40,8 +40,13 @@ pub struct ReleaseMatrixProps {
 /// The release matrix's first screen: the rows its box shows (80% of a
 /// 900 px window is 720 px; less its headers, rows of two lines, about 40 px
 /// each, fill it with 16), each a cell per release, so fewer than the
-/// table's. The rest follow a frame later.
-const SCREEN_ROWS: usize = 16;
+/// table's; and none of the later rows, which would all be painted again
+/// (200 rows are 6,000 cells at 30 releases). The rest follow once the
+/// reader pauses.
+const SCREEN: FirstScreen = FirstScreen {
+    rows: 16,
+    keep_later: false,
+};
 
 /// Most rows the release matrix renders, "show all" or not: a row is a
 /// cell per release, and the page stays quick with tens of thousands of
@@ -130,7 +135,7 @@ pub fn ReleaseMatrix(props: &ReleaseMatrixProps) -> Html {
     let paced = use_pacing(
         props.rows.clone(),
         limit,
-        SCREEN_ROWS,
+        SCREEN,
         &props.search,
         None,
         props.live,
