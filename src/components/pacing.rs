@@ -9,11 +9,16 @@
 //! highlight they have until then, so typing does not redraw them either.
 //! The first render starts with the first screen as well, unless it takes
 //! over prerendered rows (before the widget is live), which it renders all.
+//! A list that watches its box (the release matrix, whose rows are many
+//! cells) renders no first screen while the box is out of the viewport: the
+//! reader sees none of it, and it catches up at once when it comes into view.
 
 use std::rc::Rc;
 
 use catalogue::view::Search;
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 /// What a list renders in the frame of a change of its rows.
@@ -26,12 +31,16 @@ pub struct FirstScreen {
     /// matrix) keeps none; one of few (the table) keeps them, and a
     /// narrowing search then removes nothing to add it again.
     pub keep_later: bool,
+    /// Whether no row is drawn while the list's box ([`Paced::view_box`])
+    /// is out of the viewport: for a list whose rows are costly to draw.
+    pub only_in_view: bool,
 }
 
 /// The table's first screen.
 pub const TABLE_SCREEN: FirstScreen = FirstScreen {
     rows: 40,
     keep_later: true,
+    only_in_view: false,
 };
 
 /// The pause after which the rows past the first screen render.
@@ -47,6 +56,8 @@ pub struct Paced {
     /// Whether rows past the first screen wait for the catch-up (the list
     /// is `aria-busy` meanwhile).
     pub behind: bool,
+    /// The list's box, watched with [`FirstScreen::only_in_view`].
+    pub view_box: NodeRef,
 }
 
 impl Paced {
@@ -70,6 +81,14 @@ struct Pacing {
     catch_up: bool,
     /// The catch-up, after the reader pauses (dropped: cancelled).
     later: Option<Timeout>,
+    /// Whether the last render left rows to the catch-up.
+    behind: bool,
+    /// Whether the watched box is in the viewport (true until the observer
+    /// says; always, for a list that watches none).
+    in_view: bool,
+    /// The observer of the box, with [`FirstScreen::only_in_view`]; it holds
+    /// this state weakly, and goes with it.
+    observer: Option<ViewObserver>,
 }
 
 /// Paces `rows` (the first `limit` of them) for a list drawn with
@@ -88,11 +107,19 @@ pub fn use_pacing(
         settled: search.clone(),
         catch_up: false,
         later: None,
+        behind: false,
+        in_view: true,
+        observer: None,
     });
     let update = use_force_update();
+    let view_box = use_node_ref();
     let all = &rows[..rows.len().min(limit)];
     let mut guard = pacing.borrow_mut();
     let p = &mut *guard;
+    let screen = FirstScreen {
+        rows: if p.in_view { screen.rows } else { 0 },
+        ..screen
+    };
     let first = match &p.on_page {
         Some(rendered) if !std::mem::take(&mut p.catch_up) => {
             Some(first_screen(all, rendered, pinned, screen))
@@ -111,15 +138,39 @@ pub fn use_pacing(
     // missing or they show an older search's highlight.
     let behind = !full && (shown.len() < all.len() || &p.settled != search);
     p.on_page = Some(shown.clone());
+    p.behind = behind;
     let settled = p.settled.clone();
     drop(guard);
+    let watch = screen.only_in_view.then(|| view_box.clone());
     use_effect_with(
         (rows.clone(), search.clone(), behind),
         move |&(_, _, behind)| {
+            let mut p = pacing.borrow_mut();
+            // The box is on the page from the first render on.
+            if let (Some(node), None) = (watch, &p.observer) {
+                let (weak, update) = (Rc::downgrade(&pacing), update.clone());
+                p.observer = node.cast::<web_sys::Element>().and_then(|element| {
+                    observe_view(&element, move |in_view| {
+                        let Some(pacing) = weak.upgrade() else {
+                            return;
+                        };
+                        let mut p = pacing.borrow_mut();
+                        let entered = in_view && !p.in_view;
+                        p.in_view = in_view;
+                        // Into view with rows still to come: they come now.
+                        if entered && p.behind {
+                            p.catch_up = true;
+                            p.later = None;
+                            drop(p);
+                            update.force_update();
+                        }
+                    })
+                });
+            }
             if behind {
                 let catch_up = pacing.clone();
                 // Replacing the pending catch-up cancels it.
-                pacing.borrow_mut().later = Some(Timeout::new(CATCH_UP_MS, move || {
+                p.later = Some(Timeout::new(CATCH_UP_MS, move || {
                     catch_up.borrow_mut().catch_up = true;
                     update.force_update();
                 }));
@@ -136,7 +187,44 @@ pub fn use_pacing(
         shown,
         settled,
         behind,
+        view_box,
     }
+}
+
+/// An `IntersectionObserver` on one element, calling back with whether it
+/// is in the viewport; disconnected when dropped.
+struct ViewObserver {
+    observer: web_sys::IntersectionObserver,
+    _report: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Drop for ViewObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Observes `element` (`None` where the browser has no observer).
+fn observe_view(
+    element: &web_sys::Element,
+    mut report: impl FnMut(bool) + 'static,
+) -> Option<ViewObserver> {
+    // `JsValue`, not `Array`: the closure type wasm-bindgen-futures has
+    // already, so no new glue.
+    let report = Closure::<dyn FnMut(JsValue)>::new(move |entries: JsValue| {
+        let entries: js_sys::Array = entries.unchecked_into();
+        // The newest entry tells the state now.
+        if let Some(last) = entries.length().checked_sub(1) {
+            let entry: web_sys::IntersectionObserverEntry = entries.get(last).unchecked_into();
+            report(entry.is_intersecting());
+        }
+    });
+    let observer = web_sys::IntersectionObserver::new(report.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    Some(ViewObserver {
+        observer,
+        _report: report,
+    })
 }
 
 /// The rows to render in the frame of a change: the first `screen.rows` of
@@ -191,6 +279,7 @@ mod tests {
         let screen = FirstScreen {
             rows: 16,
             keep_later: false,
+            only_in_view: false,
         };
         let old: Vec<usize> = (0..200).collect();
         let narrowed: Vec<usize> = (0..200).step_by(2).collect();

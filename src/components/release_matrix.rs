@@ -41,11 +41,12 @@ pub struct ReleaseMatrixProps {
 /// 900 px window is 720 px; less its headers, rows of two lines, about 40 px
 /// each, fill it with 16), each a cell per release, so fewer than the
 /// table's; and none of the later rows, which would all be painted again
-/// (200 rows are 6,000 cells at 30 releases). The rest follow once the
-/// reader pauses.
+/// (200 rows are 6,000 cells at 30 releases); and no row at all while the
+/// box is out of view. The rest follow once the reader pauses.
 const SCREEN: FirstScreen = FirstScreen {
     rows: 16,
     keep_later: false,
+    only_in_view: true,
 };
 
 /// Most rows the release matrix renders, "show all" or not: a row is a
@@ -207,7 +208,7 @@ pub fn ReleaseMatrix(props: &ReleaseMatrixProps) -> Html {
     };
     html! {
         <>
-            <div class="fm-rm-scroll">
+            <div class="fm-rm-scroll" ref={paced.view_box.clone()}>
                 <table class="fm-release-matrix" aria-busy={paced.behind.then_some("true")}>
                     <caption class="fm-visually-hidden">{text.release_matrix}</caption>
                     <thead>

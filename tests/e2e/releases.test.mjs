@@ -132,6 +132,42 @@ test('feature names stay in view sideways and release headers downwards', async 
   await page.context().close();
 });
 
+/// Types `query` into the search box and reads the release matrix in the
+/// frame after: its rows and whether it is busy (rows still to come).
+const typeAndReadNextFrame = (page, query) => page.evaluate((q) => new Promise((resolve) => {
+  const input = document.querySelector('.fm-search-input');
+  input.value = q;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  requestAnimationFrame(() => setTimeout(() => resolve({
+    rows: document.querySelectorAll('.fm-rm-row').length,
+    busy: document.querySelector('.fm-release-matrix').getAttribute('aria-busy'),
+  })));
+}), query);
+const quiet = (page) => page.waitForFunction(() => !document.querySelector('.fm-release-matrix[aria-busy]'));
+
+test('a keystroke draws the first rows at once with the matrix in view, and none out of view until the pause', async () => {
+  const page = await open('', { width: 1280 });
+  // Out of view: a window too short to reach the matrix, scrolled to the top.
+  await page.setViewportSize({ width: 1280, height: 300 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok((await page.locator('.fm-rm-scroll').boundingBox()).y > 300, 'the matrix is below the window');
+  assert.deepEqual(await typeAndReadNextFrame(page, 'pod'), { rows: 0, busy: 'true' });
+  await quiet(page);
+  const matches = await page.locator('.fm-rm-row').count();
+  assert.ok(matches > 16, `"pod" matches more than a first screen (${matches})`);
+  // In view: the first screen (16 rows) in the next frame, the rest after the pause.
+  await typeAndReadNextFrame(page, '');
+  await quiet(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('.fm-rm-scroll').evaluate((b) => b.scrollIntoView());
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual(await typeAndReadNextFrame(page, 'pod'), { rows: 16, busy: 'true' });
+  await quiet(page);
+  assert.equal(await page.locator('.fm-rm-row').count(), matches);
+  await page.context().close();
+});
+
 for (const [name, options] of [
   ['light-1280', { width: 1280, colorScheme: 'light' }],
   ['dark-1280', { width: 1280, colorScheme: 'dark' }],
