@@ -536,7 +536,8 @@ this run. Kubernetes is \`examples/kubernetes.json\`; the others are synthetic (
 in \`bench/generate.mjs\`: features × releases, each feature appearing in some release and moving
 through one to three stages). First rows, keystroke median (typing \`${QUERY}\`), longest task and
 filter as in Speed; at 1280 × 900 the list starts below the window, so the keystroke is typed
-again in a 1280 × 1600 window that shows the search box and the list (in view). DOM nodes: \`document.getElementsByTagName('*').length\` once the rows have
+again in a 1280 × 1600 window that shows the search box and the list (in view).
+DOM nodes: \`document.getElementsByTagName('*').length\` once the rows have
 stopped changing (10 frames and 250 ms) after load, under the row limit, and after a click on
 "show all" in the first run, with the time from the click to the first frame with every row
 (– when every row shows at load; the page is closed if it takes over ${SHOW_ALL_BUDGET / 1000} s).
