@@ -2,9 +2,8 @@
 //! change, the first screen's worth renders at once, with the pinned row
 //! and, in the table, the later rows that are on the page already (a
 //! narrowing search keeps its rows: nothing is removed to be added again);
-//! the rest, out of sight,
-//! once the reader has paused for [`CATCH_UP_MS`] (while typing, each
-//! keystroke postpones it). The reader sees the new first rows within one
+//! the rest, out of sight, once the reader has paused for [`CATCH_UP_MS`]
+//! (while typing, each keystroke postpones it). The reader sees the new first rows within one
 //! frame however long the list. The kept later rows keep the search
 //! highlight they have until then, so typing does not redraw them either.
 //! The first render starts with the first screen as well, unless it takes

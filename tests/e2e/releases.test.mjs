@@ -144,13 +144,18 @@ const typeAndReadNextFrame = (page, query) => page.evaluate((q) => new Promise((
   })));
 }), query);
 const quiet = (page) => page.waitForFunction(() => !document.querySelector('.fm-release-matrix[aria-busy]'));
+/// Two frames, and the observer's report that follows a frame.
+const afterLayout = async (page) => {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(50);
+};
 
 test('a keystroke draws the first rows at once with the matrix in view, and none out of view until the pause', async () => {
   const page = await open('', { width: 1280 });
   // Out of view: a window too short to reach the matrix, scrolled to the top.
   await page.setViewportSize({ width: 1280, height: 300 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await afterLayout(page);
   assert.ok((await page.locator('.fm-rm-scroll').boundingBox()).y > 300, 'the matrix is below the window');
   assert.deepEqual(await typeAndReadNextFrame(page, 'pod'), { rows: 0, busy: 'true' });
   await quiet(page);
@@ -161,7 +166,7 @@ test('a keystroke draws the first rows at once with the matrix in view, and none
   await quiet(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator('.fm-rm-scroll').evaluate((b) => b.scrollIntoView());
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await afterLayout(page);
   assert.deepEqual(await typeAndReadNextFrame(page, 'pod'), { rows: 16, busy: 'true' });
   await quiet(page);
   assert.equal(await page.locator('.fm-rm-row').count(), matches);
