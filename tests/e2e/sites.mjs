@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, live, recordMessages, screenshot, root } from './harness.mjs';
+import { serve, launch, live, recordMessages, screenshot, root, target } from './harness.mjs';
 
 const nodeModules = process.env.FM_NODE_MODULES
   || path.join(process.env.HOME || '/root', '.cache', 'feature-matrix', 'node', 'node_modules');
@@ -111,6 +111,54 @@ export function buildSite(name, outDir) {
   timings.build = run(dir, 'npm', ['run', 'build'], log);
   const out = path.join(dir, outDir);
   return { dir, out, log, timings };
+}
+
+/// Where `cargo xtask test` builds the sites ahead of their tests, in the
+/// background at a low priority (`xtask/node/prebuild-sites.mjs`), while
+/// the tests before them run: `<name>.json` names a finished build,
+/// `<name>.building` one under way.
+const prebuilt = path.join(target, 'prebuilt-sites');
+/// The tarball the sites are built from, as a stamp a build records.
+const tarballStamp = () => { const s = fs.statSync(tarball); return `${tarball} ${s.size} ${s.mtimeMs}`; };
+
+/// Builds each `[name, outDir]` as `buildSite` does, in order, for its test
+/// to take (`takePrebuilt`): all are marked under way at once, so that a
+/// test that comes early waits for its build instead of making another.
+/// Yields each name with its build's seconds, or the error that stopped it.
+export function* prebuildSites(sites) {
+  fs.mkdirSync(prebuilt, { recursive: true });
+  const marker = (name) => path.join(prebuilt, `${name}.json`);
+  for (const [name] of sites) {
+    fs.rmSync(marker(name), { force: true });
+    fs.writeFileSync(`${marker(name)}.building`, '');
+  }
+  for (const [name, outDir] of sites) {
+    const start = performance.now();
+    try {
+      const built = buildSite(name, outDir);
+      fs.writeFileSync(marker(name), JSON.stringify({ stamp: tarballStamp(), built }));
+      yield [name, (performance.now() - start) / 1000];
+    } catch (e) {
+      yield [name, e];
+    } finally {
+      fs.rmSync(`${marker(name)}.building`, { force: true });
+    }
+  }
+}
+
+/// The site built ahead from this tarball, once (waiting for a build under
+/// way); `null` when there is none, and the test builds it.
+async function takePrebuilt(name) {
+  const marker = path.join(prebuilt, `${name}.json`);
+  for (const start = Date.now(); fs.existsSync(`${marker}.building`) && Date.now() - start < 15 * 60 * 1000;) {
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!fs.existsSync(marker)) return null;
+  const { stamp, built } = JSON.parse(fs.readFileSync(marker, 'utf8'));
+  fs.rmSync(marker);
+  if (stamp === tarballStamp() && fs.existsSync(built.out)) return { ...built, timings: { ...built.timings, ahead: true } };
+  fs.rmSync(built.dir, { recursive: true, force: true });
+  return null;
 }
 
 /// The widget alone, in a page with no stylesheet but its own: what the
@@ -294,9 +342,9 @@ export function siteSuite(site) {
   const figures = [];
 
   before(async () => {
-    built = buildSite(site.name, site.out);
+    built = await takePrebuilt(site.name) ?? buildSite(site.name, site.out);
     const t = built.timings;
-    figures.push(`${site.name}: install ${t.install.toFixed(1)} s (${t.cached ? 'node_modules from the cache' : `npm ci ${t.ci.toFixed(1)} s`}, tarball ${t.tarball.toFixed(1)} s), build ${t.build.toFixed(1)} s`);
+    figures.push(`${site.name}: install ${t.install.toFixed(1)} s (${t.cached ? 'node_modules from the cache' : `npm ci ${t.ci.toFixed(1)} s`}, tarball ${t.tarball.toFixed(1)} s), build ${t.build.toFixed(1)} s${t.ahead ? ', ahead of the test' : ''}`);
     await writeReference(built);
     catalogue = JSON.parse(fs.readFileSync(path.join(built.dir, 'node_modules', 'feature-matrix', 'embed', 'features.en.json'), 'utf8'));
     server = await serve({ dir: built.out });

@@ -131,11 +131,20 @@ pub fn run() -> ExitCode {
         // Before the tests that use the installs, so no two install one.
         let _ = child.wait();
     }
+    // The docs sites build in the background while the tests before theirs
+    // run, on the processor those leave idle.
+    let prebuild = tarball.as_deref().and_then(|t| prebuild_sites(&env, t));
     tests(
         &mut tally,
         "end-to-end tests",
         &mut end_to_end(&env, tarball.as_deref()),
     );
+    if let Some(mut child) = prebuild {
+        // Done when the tests took every site; otherwise not needed now.
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let _ = std::fs::remove_dir_all(env.root.join("target/prebuilt-sites"));
     match crate::bench::smoke(&env) {
         Ok(()) => tally.passed += 1,
         Err(e) => fail(&mut tally, &format!("benchmark smoke test: {e}")),
@@ -178,6 +187,23 @@ fn prefetch_sites(env: &Env) -> Option<std::process::Child> {
     env.command("node")
         .arg(env.root.join("xtask/node/prefetch-sites.mjs"))
         .env("FM_NODE_MODULES", env.node_modules())
+        .stdout(log.try_clone().ok()?)
+        .stderr(log)
+        .spawn()
+        .ok()
+}
+
+/// Starts `xtask/node/prebuild-sites.mjs` in the background at the lowest
+/// priority (`nice`), its output in `target/prebuild-sites.log`; `None` when
+/// it cannot start (the tests then build the sites themselves).
+fn prebuild_sites(env: &Env, tarball: &Path) -> Option<std::process::Child> {
+    let log = std::fs::File::create(env.root.join("target/prebuild-sites.log")).ok()?;
+    env.command("nice")
+        .args(["-n", "19", "node"])
+        .arg(env.root.join("xtask/node/prebuild-sites.mjs"))
+        .env("FM_NODE_MODULES", env.node_modules())
+        .env("FM_TARGET", env.root.join("target"))
+        .env("FM_TARBALL", tarball)
         .stdout(log.try_clone().ok()?)
         .stderr(log)
         .spawn()
