@@ -134,7 +134,7 @@ document.getElementById('stage').addEventListener('change', (e) => table.column(
 `);
 // The seed as a docs page would embed it: prerendered (the fragment from
 // feature-matrix render) or client-only (an empty mount point).
-const fragment = execFileSync(path.join(root, 'target', 'cli', 'feature-matrix'), ['render', path.join(root, 'data', 'features.zh.json')], { encoding: 'utf8' });
+const fragment = execFileSync(path.join(root, 'target', 'debug', 'feature-matrix'), ['render', path.join(root, 'data', 'features.zh.json')], { encoding: 'utf8' });
 // In the order the Hugo shortcode and examples/embed.html write it: the
 // stylesheet first, so that its request leaves before the hints'.
 const embedHead = `<link rel="stylesheet" href="feature-matrix/feature-matrix.css"><script type="module" src="feature-matrix/embed.js"></script>${preload}`;

@@ -18,7 +18,7 @@ before(async () => {
   fs.cpSync(path.join(dist, 'feature-matrix'), path.join(site, 'static', 'feature-matrix'), { recursive: true });
   fs.cpSync(path.join(root, 'data'), path.join(site, 'static', 'data'), { recursive: true });
   // The fragment, rendered with the same options as its shortcode (as the README says).
-  const cli = path.join(target, 'cli', 'feature-matrix');
+  const cli = path.join(target, 'debug', 'feature-matrix');
   const fragment = execFileSync(cli, ['render', path.join(root, 'data', 'features.zh.json'), '--url-state', '', '--heading-level', '2']);
   fs.mkdirSync(path.join(site, 'prerendered'));
   fs.writeFileSync(path.join(site, 'prerendered', 'features.zh.html'), fragment);

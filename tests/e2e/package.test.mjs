@@ -112,7 +112,7 @@ test('the Node API renders the bytes the command prints, and rejects bad input c
 });
 
 test('Node renders the bytes the native renderer does, for the bundled catalogues and the Kubernetes example', () => {
-  const native = path.join(target, 'cli', 'feature-matrix');
+  const native = path.join(target, 'debug', 'feature-matrix');
   for (const file of ['data/features.zh.json', 'data/features.en.json', 'examples/kubernetes.json']) {
     for (const options of [['--url-state', '', '--heading-level', '1'], ['--heading-level', '3', '--theme', 'dark', '--src', '/x.json']]) {
       const args = ['render', path.join(root, file), ...options];

@@ -92,21 +92,13 @@ fn title_of(fragment: &str) -> Result<&str, String> {
     Ok(&fragment[start..start + end])
 }
 
-/// Runs `feature-matrix render` (the native command, `crates/cli`, built
-/// with the `cli` profile: release markup).
+/// Runs `feature-matrix render` (the native command, `crates/cli`, in the
+/// dev profile that the tests build too; its Yew renders the release
+/// markup, see `Cargo.toml`).
 pub fn render(env: &Env, args: &[&str]) -> Result<String, String> {
     let out = env
         .command("cargo")
-        .args([
-            "run",
-            "--quiet",
-            "--profile",
-            "cli",
-            "-p",
-            "feature-matrix-cli",
-            "--",
-            "render",
-        ])
+        .args(["run", "--quiet", "-p", "feature-matrix-cli", "--", "render"])
         .args(args)
         .stderr(Stdio::inherit())
         .output()
