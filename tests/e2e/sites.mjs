@@ -116,7 +116,7 @@ export function buildSite(name, outDir) {
 /// Where `cargo xtask test` builds the sites ahead of their tests, in the
 /// background at a low priority (`xtask/node/prebuild-sites.mjs`), while
 /// the tests before them run: `<name>.json` names a finished build,
-/// `<name>.building` one under way.
+/// `<name>.building` one under way (with the builder's process id).
 const prebuilt = path.join(target, 'prebuilt-sites');
 /// The tarball the sites are built from, as a stamp a build records.
 const tarballStamp = () => { const s = fs.statSync(tarball); return `${tarball} ${s.size} ${s.mtimeMs}`; };
@@ -130,7 +130,7 @@ export function* prebuildSites(sites) {
   const marker = (name) => path.join(prebuilt, `${name}.json`);
   for (const [name] of sites) {
     fs.rmSync(marker(name), { force: true });
-    fs.writeFileSync(`${marker(name)}.building`, '');
+    fs.writeFileSync(`${marker(name)}.building`, String(process.pid));
   }
   for (const [name, outDir] of sites) {
     const start = performance.now();
@@ -146,11 +146,22 @@ export function* prebuildSites(sites) {
   }
 }
 
+/// Whether a build is under way: its marker is there, and its builder
+/// runs (a suite stopped halfway leaves the marker).
+function underWay(marker) {
+  try {
+    const pid = Number(fs.readFileSync(`${marker}.building`, 'utf8'));
+    return pid > 0 && process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+}
+
 /// The site built ahead from this tarball, once (waiting for a build under
 /// way); `null` when there is none, and the test builds it.
 async function takePrebuilt(name) {
   const marker = path.join(prebuilt, `${name}.json`);
-  for (const start = Date.now(); fs.existsSync(`${marker}.building`) && Date.now() - start < 15 * 60 * 1000;) {
+  for (const start = Date.now(); underWay(marker) && Date.now() - start < 15 * 60 * 1000;) {
     await new Promise((r) => setTimeout(r, 250));
   }
   if (!fs.existsSync(marker)) return null;
