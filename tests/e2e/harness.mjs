@@ -38,10 +38,17 @@ export async function serve({ prefix = '/', csp = null, dir = dist, hold = null,
     if (hold && held && hold(new URL(req.url, 'http://x').pathname)) { held.push(() => respond(req, res)); return; }
     respond(req, res);
   });
+  // Chromium asks every page without an icon for /favicon.ico (above any
+  // prefix) and logs a 404 without its URL, whenever the answer comes: a
+  // missing icon is answered with 204, not the widget's error.
+  function missing(res, rel, why) {
+    if (path.basename(rel) === 'favicon.ico') { res.writeHead(204); res.end(); return; }
+    res.writeHead(404, { 'content-type': 'text/plain' }); res.end(why);
+  }
   function respond(req, res) {
     const url = new URL(req.url, 'http://x');
     let rel = decodeURIComponent(url.pathname);
-    if (!rel.startsWith(prefix)) { res.writeHead(404); res.end('not under prefix'); return; }
+    if (!rel.startsWith(prefix)) { missing(res, rel, 'not under prefix'); return; }
     rel = rel.slice(prefix.length);
     if (rel === 'stalled/fifty-megabytes.json') {
       // Declares 50 MB and never sends it: only a client that checks the
@@ -57,10 +64,8 @@ export async function serve({ prefix = '/', csp = null, dir = dist, hold = null,
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.resolve(base, rel);
     if (!file.startsWith(base) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      // Chromium asks every page without an icon for one, and logs the 404
-      // without its URL, whenever the answer comes: none of the widget's.
-      if (path.basename(rel) === 'favicon.ico') { res.writeHead(204); res.end(); return; }
-      res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
+      missing(res, rel, 'not found');
+      return;
     }
     const headers = {
       'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
@@ -161,7 +166,8 @@ export async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-/// Errors in the console (a favicon the page lacks is answered with 204).
+/// Errors in the console (a favicon the page lacks is answered with 204, so
+/// Chromium's request for one logs none).
 export function consoleErrors(page) {
-  return page.messages.filter((m) => (m.type === 'error' || m.type === 'pageerror') && !/favicon/.test(m.text));
+  return page.messages.filter((m) => m.type === 'error' || m.type === 'pageerror');
 }

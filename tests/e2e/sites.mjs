@@ -374,8 +374,6 @@ export function siteSuite(site) {
   /// recorded from the first navigation.
   async function open(url, { dark, colorScheme = 'light', width = 1280, javaScriptEnabled = true } = {}) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled });
-    // The sites have no favicon; Chromium's request for one is not the widget's error.
-    await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
     if (dark !== undefined) {
       await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [site.theme.key, site.theme.value(dark)]);
     }
@@ -434,7 +432,6 @@ export function siteSuite(site) {
     const held = await serve({ dir: built.out, hold: (p) => site.hydration.test(p) });
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
       const page = await context.newPage();
       recordMessages(page);
       const loading = page.goto(held.base + site.page);

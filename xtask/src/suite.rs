@@ -179,31 +179,39 @@ fn browser_tests(env: &Env) -> Command {
     cmd
 }
 
-/// Starts `xtask/node/prefetch-sites.mjs` in the background, its output in
-/// `target/prefetch-sites.log`; `None` when it cannot start (the tests then
-/// install the frameworks themselves).
+/// Starts `xtask/node/prefetch-sites.mjs` in the background (the tests then
+/// find the frameworks installed, or install them themselves).
 fn prefetch_sites(env: &Env) -> Option<std::process::Child> {
-    let log = std::fs::File::create(env.root.join("target/prefetch-sites.log")).ok()?;
-    env.command("node")
-        .arg(env.root.join("xtask/node/prefetch-sites.mjs"))
-        .env("FM_NODE_MODULES", env.node_modules())
-        .stdout(log.try_clone().ok()?)
-        .stderr(log)
-        .spawn()
-        .ok()
+    node_in_background(env, "prefetch-sites", "0", &[])
 }
 
 /// Starts `xtask/node/prebuild-sites.mjs` in the background at the lowest
-/// priority (`nice`), its output in `target/prebuild-sites.log`; `None` when
-/// it cannot start (the tests then build the sites themselves).
+/// priority (the tests then take its builds, or build the sites themselves).
 fn prebuild_sites(env: &Env, tarball: &Path) -> Option<std::process::Child> {
-    let log = std::fs::File::create(env.root.join("target/prebuild-sites.log")).ok()?;
+    let target = env.root.join("target");
+    node_in_background(
+        env,
+        "prebuild-sites",
+        "19",
+        &[("FM_TARGET", &target), ("FM_TARBALL", tarball)],
+    )
+}
+
+/// Runs `xtask/node/<script>.mjs` at `niceness`, with the node tools and
+/// `vars` in its environment and its output in `target/<script>.log`;
+/// `None` when it cannot start.
+fn node_in_background(
+    env: &Env,
+    script: &str,
+    niceness: &str,
+    vars: &[(&str, &Path)],
+) -> Option<std::process::Child> {
+    let log = std::fs::File::create(env.root.join(format!("target/{script}.log"))).ok()?;
     env.command("nice")
-        .args(["-n", "19", "node"])
-        .arg(env.root.join("xtask/node/prebuild-sites.mjs"))
+        .args(["-n", niceness, "node"])
+        .arg(env.root.join(format!("xtask/node/{script}.mjs")))
         .env("FM_NODE_MODULES", env.node_modules())
-        .env("FM_TARGET", env.root.join("target"))
-        .env("FM_TARBALL", tarball)
+        .envs(vars.iter().copied())
         .stdout(log.try_clone().ok()?)
         .stderr(log)
         .spawn()
